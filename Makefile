@@ -1,0 +1,44 @@
+# One command surface for people: make build, make serve, make test, make bench.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# Material 9.8 prints an end-of-life notice on every build; silence it so real warnings stand out.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: build serve test bench clean help
+
+help:
+	@echo "make build   set up and build the whole site into site/"
+	@echo "make serve   live preview at http://127.0.0.1:8000"
+	@echo "make test    set up and run the tests"
+	@echo "make bench   time our build against a plain Material build"
+	@echo "make clean   remove site/ and caches"
+
+$(BIN)/python:
+	@$(PYTHON) -c "import ensurepip, venv" 2>/dev/null || { \
+	  echo "Python's venv module is missing. On Debian or Ubuntu run: sudo apt-get install python3-venv"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	@touch $@ $(VENV)/.installed
+
+build: $(VENV)/.installed
+	$(BIN)/mkdocs build --strict
+
+serve: $(VENV)/.installed
+	$(BIN)/mkdocs serve
+
+test: $(VENV)/.installed-test
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.installed
+	$(BIN)/python -m guide.bench
+
+clean:
+	rm -rf site .cache .pytest_cache .hypothesis

@@ -1,0 +1,32 @@
+"""MkDocs hook: check every page's front matter before the build uses it (logic in guide.front_matter)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
+
+from guide.front_matter import Rules, check_front_matter
+
+log = get_plugin_logger(__name__)
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    settings = config.extra.get("guide", {})
+    rules = Rules(
+        required=tuple(settings.get("required_front_matter", ("title", "description", "reviewed", "sources"))),
+        sources=frozenset(settings.get("sources", {})),
+        description_max_length=int(settings.get("description_max_length", 160)),
+    )
+    errors = []
+    for file in files.documentation_pages():
+        path = Path(file.abs_src_path).relative_to(Path(config.config_file_path).parent).as_posix()
+        findings = check_front_matter(file.content_string, path, rules)
+        errors += findings.errors
+        for problem in findings.warnings:
+            log.warning(str(problem))
+    if errors:
+        raise PluginError("\n".join(str(problem) for problem in errors))
+    return files

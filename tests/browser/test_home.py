@@ -1,0 +1,41 @@
+"""The home page as a reader meets it, on a phone and a laptop, in Debian's Chromium."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+SIZES = [(390, 844), (1280, 800)]
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_home_page_fits_and_loads_cleanly(open_page, width: int, height: int) -> None:
+    page = open_page("", width, height)
+    assert page.title().startswith("CAR T-cell therapy")
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= width, f"the page scrolls sideways: {scroll_width}px wide in a {width}px window"
+    assert page.console_errors == []
+    assert page.outside_requests == []
+    assert page.locator(".md-content .guide-urgent").is_visible()
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_search_for_fever_finds_the_help_page(open_page, width: int, height: int) -> None:
+    page = open_page("", width, height)
+    if width < 960:
+        page.locator("label.md-header__button[for='__search']").click()
+    else:
+        page.locator(".md-search__input").click()
+    page.locator(".md-search__input").press_sequentially("fever", delay=30)
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=10_000)
+    hrefs = results.evaluate_all("links => links.map(a => a.href)")
+    assert any("/get-help/" in href for href in hrefs), hrefs
+    assert page.console_errors == []
+
+
+def test_content_page_on_a_phone_has_no_sideways_scroll(open_page) -> None:
+    for path in ("steps/", "crs/", "get-help/"):
+        page = open_page(path, 390, 844)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+        assert page.console_errors == []

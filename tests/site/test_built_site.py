@@ -1,0 +1,101 @@
+"""Checks over the real site after one strict build: pages, navigation, urgent box, links, privacy."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from guide.front_matter import split_front_matter
+from guide.site_check import check_site
+from sitebuild import ROOT, real_config
+
+DOCS = ROOT / "docs" / "en"
+
+
+def nav_files(nav: list) -> list[str]:
+    files: list[str] = []
+    for item in nav:
+        value = next(iter(item.values())) if isinstance(item, dict) else item
+        files += nav_files(value) if isinstance(value, list) else [value]
+    return files
+
+
+def page_files() -> list[str]:
+    return sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md") if "_includes" not in p.parts)
+
+
+def built_path(site: Path, name: str) -> Path:
+    stem = name.removesuffix(".md")
+    return site / "index.html" if stem == "index" else site / stem / "index.html"
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_nav_and_page_files_match() -> None:
+    in_nav = nav_files(real_config()["nav"])
+    assert len(in_nav) == len(set(in_nav)), "a page is in the navigation twice"
+    assert sorted(in_nav) == page_files()
+
+
+def test_the_required_pages_exist() -> None:
+    required = {
+        "index.md", "what-is-car-t.md", "steps.md", "who-may-get-it.md", "crs.md", "icans.md",
+        "other-side-effects.md", "get-help.md", "after-treatment.md", "questions.md", "glossary.md", "about.md",
+    }
+    assert required <= set(page_files())
+
+
+def test_every_nav_page_is_built_with_its_title(built_site: Path) -> None:
+    for name in nav_files(real_config()["nav"]):
+        path = built_path(built_site, name)
+        assert path.exists(), f"{name} was not built"
+        page = soup(path)
+        assert page.find("h1") is not None, f"{name} has no main heading"
+        assert page.find("meta", attrs={"name": "description"})["content"].strip()
+
+
+def test_every_page_has_the_urgent_box_once(built_site: Path) -> None:
+    box_source = (DOCS / "_includes" / "urgent.md").read_text(encoding="utf-8")
+    for name in page_files():
+        page = soup(built_path(built_site, name))
+        boxes = page.select(".md-content .admonition.guide-urgent")
+        assert len(boxes) == 1, f"{name} has {len(boxes)} urgent boxes"
+        assert boxes[0].select_one(".admonition-title").get_text(strip=True) in box_source
+        assert "fever" in boxes[0].get_text()
+
+
+def test_page_descriptions_are_used_in_the_html(built_site: Path) -> None:
+    import yaml
+
+    for name in page_files():
+        block, _ = split_front_matter((DOCS / name).read_text(encoding="utf-8"))
+        meta = yaml.safe_load(block)
+        tag = soup(built_path(built_site, name)).find("meta", attrs={"name": "description"})
+        assert tag["content"] == meta["description"]
+
+
+def test_nothing_loads_from_another_host_and_every_link_resolves(built_site: Path) -> None:
+    assert check_site(built_site) == []
+
+
+def test_no_web_fonts_or_analytics(built_site: Path) -> None:
+    for path in built_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        for needle in ("fonts.googleapis", "fonts.gstatic", "googletagmanager", "google-analytics"):
+            assert needle not in html, f"{path.relative_to(built_site)} mentions {needle}"
+
+
+def test_search_index_has_the_help_page(built_site: Path) -> None:
+    import json
+
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"] for doc in index["docs"] if "fever" in doc["text"].lower()}
+    assert any(location.startswith("get-help/") for location in locations)
+
+
+@pytest.mark.parametrize("name", ["crs.md", "icans.md", "other-side-effects.md", "get-help.md"])
+def test_action_pages_have_a_numbered_list(built_site: Path, name: str) -> None:
+    assert soup(built_path(built_site, name)).select(".md-content ol"), f"{name} has no numbered list"

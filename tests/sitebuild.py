@@ -1,0 +1,43 @@
+"""Helpers for tests that build sites: the real one, or tiny ones from the real settings."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_mkdocs_build(config_file: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    """Run a strict build the way `make build` does; return the finished process."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],
+        cwd=config_file.parent, env=env, capture_output=True, text=True, timeout=900,
+    )
+
+
+def real_config() -> dict:
+    return yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+
+
+def make_tiny_site(tmp_path: Path, pages: dict[str, str], urgent: str | None = None) -> Path:
+    """Write a small site that uses the real hooks, theme overrides and settings; return its mkdocs.yml."""
+    config = real_config()
+    docs = tmp_path / "docs"
+    for name, text in pages.items():
+        (docs / "en" / name).parent.mkdir(parents=True, exist_ok=True)
+        (docs / "en" / name).write_text(text, encoding="utf-8")
+    box = docs / "en" / "_includes" / "urgent.md"
+    box.parent.mkdir(parents=True, exist_ok=True)
+    box.write_text(urgent or (ROOT / "docs/en/_includes/urgent.md").read_text(encoding="utf-8"), encoding="utf-8")
+    config["docs_dir"] = str(docs)
+    config["theme"]["custom_dir"] = str(ROOT / "overrides")
+    config["hooks"] = [str(ROOT / hook) for hook in config["hooks"]]
+    config["nav"] = [{name.removesuffix(".md"): name} for name in pages]
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return config_file

@@ -1,0 +1,17 @@
+"""The benchmark's plain configuration is the real one minus our hooks, usable from another folder."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from guide.bench import plain_config
+from sitebuild import ROOT, real_config
+
+
+def test_plain_config_drops_only_our_hooks() -> None:
+    ours = real_config()
+    plain = plain_config(ROOT / "mkdocs.yml")
+    assert "hooks" in ours and "hooks" not in plain
+    assert plain["nav"] == ours["nav"]
+    assert plain["plugins"] == ours["plugins"]
+    assert Path(plain["docs_dir"]).is_absolute() and Path(plain["docs_dir"]).is_dir()
+    assert Path(plain["theme"]["custom_dir"]).is_dir()

@@ -1,0 +1,73 @@
+"""The hooks on a tiny site built from the real settings: exact output and exact messages."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from sitebuild import make_tiny_site, run_mkdocs_build
+
+GOOD = """---
+title: {title}
+description: A short page for a test.
+reviewed: 2026-11-25
+sources:
+  - 001_d32869e5158d1a68.txt
+---
+
+# {title}
+
+Some text.
+"""
+HELP = GOOD.format(title="Help") + "\n## When to call {#when-to-call}\n\n1. Call.\n"
+
+
+def site_pages(**overrides: str) -> dict[str, str]:
+    pages = {"index.md": GOOD.format(title="Home"), "get-help.md": HELP}
+    pages.update(overrides)
+    return pages
+
+
+def test_tiny_site_builds_and_every_page_ends_with_the_urgent_box(tmp_path: Path) -> None:
+    config = make_tiny_site(tmp_path, site_pages())
+    result = run_mkdocs_build(config, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    for page in ("index.html", "get-help/index.html"):
+        html = (tmp_path / "site" / page).read_text(encoding="utf-8")
+        assert html.count('class="admonition danger guide-urgent"') == 1
+        # The box comes after the page's own text.
+        assert html.index("Some text.") < html.index("guide-urgent")
+
+
+def test_missing_key_fails_the_strict_build_naming_file_and_key(tmp_path: Path) -> None:
+    page = GOOD.format(title="Home").replace("reviewed: 2026-11-25\n", "")
+    config = make_tiny_site(tmp_path, site_pages(**{"index.md": page}))
+    result = run_mkdocs_build(config, tmp_path / "site")
+    assert result.returncode != 0
+    assert 'docs/en/index.md:2: front matter key "reviewed" is missing.' in result.stderr
+    assert result.stderr.count("WARNING") == 1
+
+
+def test_broken_yaml_fails_the_build_naming_file_and_line(tmp_path: Path) -> None:
+    page = GOOD.format(title="Home").replace("description: A short", "description: Note: a short")
+    config = make_tiny_site(tmp_path, site_pages(**{"index.md": page}))
+    result = run_mkdocs_build(config, tmp_path / "site")
+    assert result.returncode != 0
+    assert "docs/en/index.md:3: the front matter is not valid YAML" in result.stderr
+    # MkDocs alone would have built the page with the broken YAML shown as text.
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_missing_urgent_box_file_is_a_clear_error(tmp_path: Path) -> None:
+    config = make_tiny_site(tmp_path, site_pages())
+    (tmp_path / "docs/en/_includes/urgent.md").unlink()
+    result = run_mkdocs_build(config, tmp_path / "site")
+    assert result.returncode != 0
+    assert "the urgent box for language 'en' is missing" in result.stderr
+
+
+def test_broken_link_fails_the_strict_build(tmp_path: Path) -> None:
+    page = GOOD.format(title="Home") + "\nSee [the missing page](nowhere.md) and [a bad part](get-help.md#nope).\n"
+    config = make_tiny_site(tmp_path, site_pages(**{"index.md": page}))
+    result = run_mkdocs_build(config, tmp_path / "site")
+    assert result.returncode != 0
+    assert "nowhere.md" in result.stderr
+    assert "#nope" in result.stderr
