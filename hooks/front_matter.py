@@ -20,9 +20,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         sources=frozenset(settings.get("sources", {})),
         description_max_length=int(settings.get("description_max_length", 160)),
     )
+    docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent)
     errors = []
     for file in files.documentation_pages():
-        path = Path(file.abs_src_path).relative_to(Path(config.config_file_path).parent).as_posix()
+        path = (docs / file.src_uri).as_posix()
         findings = check_front_matter(file.content_string, path, rules)
         errors += findings.errors
         for problem in findings.warnings:
