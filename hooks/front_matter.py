@@ -1,6 +1,7 @@
 """MkDocs hook: check every page's front matter before the build uses it (logic in guide.front_matter)."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,7 +21,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         sources=frozenset(settings.get("sources", {})),
         description_max_length=int(settings.get("description_max_length", 160)),
     )
-    docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent)
+    docs = Path(os.path.relpath(config.docs_dir, Path(config.config_file_path).parent))
     errors = []
     for file in files.documentation_pages():
         path = (docs / file.src_uri).as_posix()

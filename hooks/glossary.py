@@ -91,7 +91,10 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
     if state is None or _is_glossary_page(page, config) or page.meta.get("glossary") is False:
         return html_text
     glossary_file = files.get_file_from_path(f"{language}/{settings['page']}") or files.get_file_from_path(settings["page"])
-    href = get_relative_url(glossary_file.url, page.url) if glossary_file else ""
+    if glossary_file is None:
+        raise PluginError(f"docs/{language}/{settings['page']} is missing. Add it with front matter only "
+                          "(title, description, reviewed, sources): its text is made from the glossary data.")
+    href = get_relative_url(glossary_file.url, page.url)
     definitions = state.glossary.by_id()
 
     def render(entry_id: str, text: str) -> str:
@@ -107,7 +110,6 @@ def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Fil
     page.meta["guide_words"] = {
         "title": state.glossary.labels["words_to_know"],
         "more": state.glossary.labels["more"],
-        "close": state.glossary.labels["close"],
         "entries": [
             {"id": i, "term": definitions[i].headword, "definition": definitions[i].definition, "href": f"{href}#{i}"}
             for i in marks.marked

@@ -24,10 +24,34 @@ def real_config() -> dict:
     return yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
 
 
-def make_tiny_site(tmp_path: Path, pages: dict[str, str], urgent: str | None = None) -> Path:
-    """Write a small site that uses the real hooks, theme overrides and settings; return its mkdocs.yml."""
+TINY_GLOSSARY = """\
+terms:
+  care-team:
+    term: care team
+    aliases: [care teams]
+    definition: The doctors and nurses who treat you.
+"""
+GLOSSARY_STUB = """---
+title: Glossary
+description: Plain meanings of hard words.
+reviewed: 2026-11-25
+sources: [001_d32869e5158d1a68.txt]
+---
+"""
+
+
+def make_tiny_site(
+    tmp_path: Path, pages: dict[str, str], urgent: str | None = None, glossary: str = TINY_GLOSSARY
+) -> Path:
+    """Write a small site that uses the real hooks, theme overrides and settings; return its mkdocs.yml.
+
+    It has the given pages plus a glossary page made from `glossary` (glossary/en.yml).
+    """
     config = real_config()
     docs = tmp_path / "docs"
+    (tmp_path / "glossary").mkdir(exist_ok=True)
+    (tmp_path / "glossary" / "en.yml").write_text(glossary, encoding="utf-8")
+    pages = {**pages, "glossary.md": pages.get("glossary.md", GLOSSARY_STUB)}
     for name, text in pages.items():
         (docs / "en" / name).parent.mkdir(parents=True, exist_ok=True)
         (docs / "en" / name).write_text(text, encoding="utf-8")

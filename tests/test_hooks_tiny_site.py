@@ -15,7 +15,7 @@ sources:
 
 # {title}
 
-Some text.
+Some text for your care team.
 """
 HELP = GOOD.format(title="Help") + "\n## When to call {#when-to-call}\n\n1. Call.\n"
 
@@ -34,7 +34,7 @@ def test_tiny_site_builds_and_every_page_ends_with_the_urgent_box(tmp_path: Path
         html = (tmp_path / "site" / page).read_text(encoding="utf-8")
         assert html.count('class="admonition danger guide-urgent"') == 1
         # The box comes after the page's own text.
-        assert html.index("Some text.") < html.index("guide-urgent")
+        assert html.index("Some text for your") < html.index("guide-urgent")
 
 
 def test_missing_key_fails_the_strict_build_naming_file_and_key(tmp_path: Path) -> None:

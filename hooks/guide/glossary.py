@@ -18,7 +18,6 @@ DEFAULT_LABELS = {
     "see_also": "See also",
     "words_to_know": "Words to know",
     "more": "Read more in the glossary",
-    "close": "Close",
     "letters": "Jump to a letter",
 }
 _MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?]|&[A-Za-z#][A-Za-z0-9]*;|\]\(|\*\*|`")

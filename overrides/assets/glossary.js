@@ -15,10 +15,7 @@
 
   function labels() {
     var block = document.querySelector(".guide-words");
-    return {
-      more: (block && block.getAttribute("data-more")) || "Read more in the glossary",
-      close: (block && block.getAttribute("data-close")) || "Close"
-    };
+    return { more: (block && block.getAttribute("data-more")) || "Read more in the glossary" };
   }
 
   function build(term) {
@@ -71,11 +68,12 @@
     cancelClose();
     if (!open) return;
     var term = open.term;
-    if (open.tip.parentNode) open.tip.parentNode.removeChild(open.tip);
+    var tip = open.tip;
+    open = null; // first, so that the focus moves below do not re-enter hide()
+    if (returnFocus) term.focus();
+    if (tip.parentNode) tip.parentNode.removeChild(tip);
     term.setAttribute("aria-expanded", "false");
     term.removeAttribute("aria-describedby");
-    open = null;
-    if (returnFocus) term.focus();
   }
 
   function cancelClose() {
@@ -122,12 +120,14 @@
     }
   }
 
+  // Capture phase: the theme's own Escape handling must not move focus away first.
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && open) {
       var inside = open.tip.contains(document.activeElement);
+      event.stopPropagation();
       hide(inside);
     }
-  });
+  }, true);
   document.addEventListener("click", function (event) {
     if (open && !open.term.contains(event.target) && !open.tip.contains(event.target)) hide(false);
   });
