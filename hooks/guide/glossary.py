@@ -154,9 +154,12 @@ def _check_links_and_collisions(entries: list[Entry], path: str) -> list[Problem
 
 
 def _md(text: str) -> str:
-    """Plain text made safe for Markdown: HTML-escaped, Markdown punctuation backslash-escaped."""
+    """Plain text made safe for Markdown: HTML-escaped, Markdown punctuation backslash-escaped.
+
+    Only characters Python-Markdown itself can escape: a backslash before any other stays visible.
+    """
     escaped = html.escape(text, quote=False)
-    return re.sub(r"([\\`*_{}\[\]()#+!|~])", r"\\\1", escaped)
+    return re.sub(r"([\\`*_{}\[\]()#+!])", r"\\\1", escaped)
 
 
 def sort_key(entry: Entry) -> str:

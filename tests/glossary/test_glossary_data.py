@@ -80,3 +80,49 @@ def test_glossary_page_escapes_what_it_prints() -> None:
     page = glossary_page(glossary, "Words")
     assert r"\*star\* \[x\]\(y\)" in page
     assert r"Uses \* and \_ and \# only." in page
+
+
+# ---- whatever a definition holds, it comes out as text, never as markup --------------------
+
+import markdown as _markdown
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from guide.glossary import Entry, Glossary
+
+HOSTILE = st.lists(st.sampled_from(list('<>"&\'*_[]()`#!|{}~\\ab /:;=') + ["<script>", "&amp;", "<b>", "**"]),
+                   min_size=1, max_size=30).map(lambda parts: "".join(parts).strip() or "x")
+
+
+def _render(markdown_text: str) -> str:
+    return _markdown.markdown(markdown_text, extensions=["attr_list", "md_in_html", "toc", "tables", "admonition", "def_list", "abbr"])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(HOSTILE)
+def test_any_definition_is_inert_on_the_glossary_page(definition: str) -> None:
+    from bs4 import BeautifulSoup
+
+    glossary = Glossary("en", (Entry("x", "fever", definition),))
+    html = _render(glossary_page(glossary, "Glossary"))
+    soup = BeautifulSoup(html, "html.parser")
+    assert soup.find("script") is None and soup.find("b") is None
+    heading = soup.find(id="x")
+    paragraph = heading.find_next_sibling("p")
+    assert " ".join(paragraph.get_text().split()) == " ".join(definition.split())
+    assert paragraph.find() is None  # no element inside: text only
+
+
+def test_words_to_know_template_escapes_definitions() -> None:
+    import jinja2
+
+    from sitebuild import ROOT
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(ROOT / "overrides")))
+    hostile = '<script>alert("x")</script> & <b>bold</b>'
+    out = env.get_template("partials/guide-words.html").render(page={"meta": {"guide_words": {
+        "title": "Words to know", "more": 'More "here"',
+        "entries": [{"id": "x", "term": hostile, "definition": hostile, "href": '../g/#x"><script>'}],
+    }}})
+    assert "<script>" not in out and "<b>" not in out
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;" in out
