@@ -5,13 +5,14 @@ BIN := $(VENV)/bin
 # Material 9.8 prints an end-of-life notice on every build; silence it so real warnings stand out.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test bench clean help
+.PHONY: build serve test bench readability clean help
 
 help:
 	@echo "make build   set up and build the whole site into site/"
 	@echo "make serve   live preview at http://127.0.0.1:8000"
 	@echo "make test    set up and run the tests"
 	@echo "make bench   time our build against a plain Material build"
+	@echo "make readability [FILE=docs/en/crs.md]   reading level of one page or all, no build"
 	@echo "make clean   remove site/ and caches"
 
 $(BIN)/python:
@@ -39,6 +40,9 @@ test: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed
 	$(BIN)/python -m guide.bench
+
+readability: $(VENV)/.installed
+	$(BIN)/python -m guide.readability_cli $(FILE)
 
 clean:
 	rm -rf site .cache .pytest_cache .hypothesis

@@ -6,6 +6,7 @@ it to MkDocs events and reports problems.
 from __future__ import annotations
 
 import html
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,7 +55,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).parent
     problems = []
     for data_file in sorted((root / settings["folder"]).glob("*.yml")):
-        relative = data_file.relative_to(root).as_posix()
+        relative = os.path.relpath(data_file, root)
         glossary, found = load_glossary(data_file.read_text(encoding="utf-8"), relative, data_file.stem)
         problems += found
         _languages[data_file.stem] = _Language(glossary, build_matcher({e.id: e.forms for e in glossary.entries}))
@@ -77,7 +78,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     folder = _settings(config)["folder"]
     if language not in _languages:
         raise PluginError(f"docs/{page.file.src_uri}: there is no {folder}/{language}.yml to make this page from. "
-                          f"Copy {folder}/en.yml to {folder}/{language}.yml and translate it.")
+                          f"Add it: copy the English glossary file and translate the definitions.")
     if markdown.strip():
         raise PluginError(f"docs/{page.file.src_uri}: this page is made from {folder}/{language}.yml. "
                           "Keep only its front matter here, and edit the terms in the data file.")

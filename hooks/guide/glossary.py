@@ -186,8 +186,8 @@ def glossary_page(glossary: Glossary, title: str) -> str:
             out.append(f"### {_md(entry.headword)} {{#{entry.id} .guide-entry}}\n")
             out.append(f"{_md(entry.definition)}\n")
             if entry.aliases:
-                out.append(f"{_md(labels['also_called'])}: {', '.join(_md(a) for a in entry.aliases)}.\n")
+                out.append(f"{_md(labels['also_called'])}: {', '.join(_md(a) for a in entry.aliases)}.\n{{: .guide-aliases }}\n")
             if entry.see_also:
                 links = ", ".join(f"[{_md(by_id[i].headword)}](#{i})" for i in entry.see_also if i in by_id)
-                out.append(f"{_md(labels['see_also'])}: {links}.\n")
+                out.append(f"{_md(labels['see_also'])}: {links}.\n{{: .guide-see-also }}\n")
     return "\n".join(out)
