@@ -21,7 +21,7 @@ from guide.page_structure import StructureRules, check_structure
 from guide.readability import DIRECTION, check_limits, hardest, jargon, known_language, measure, score
 from guide.readability_report import PageReport, details, table, write_json
 from guide.reading_text import read_page, sentences_of
-from guide.syllables import EnglishSyllables, spanish_count
+from guide.syllables import EnglishSyllables, counter_for
 
 log = get_plugin_logger(__name__)
 
@@ -68,15 +68,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def _counter(language: str):
-    base = language.split("-")[0]
-    if base == "en":
-        return _state.english.count
-    if base == "es":
-        return spanish_count
-    return lambda word: max(1, len(re.findall(r"[aeiouyàâäéèêëîïôöùûüÿœæ]+", word.lower())))
-
-
 def _rules(page: Page, language_prefix: str) -> StructureRules:
     settings = _state.settings.get("structure", {})
     name = page.file.src_uri.removeprefix(language_prefix)
@@ -98,7 +89,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
         log.warning(f"{name}: there is no reading-level formula for the language '{language}'. Only sentence "
                     f"length and long words are measured. Add limits for '{language}' under "
                     "extra.guide.reading_level.limits in mkdocs.yml to accept that.")
-    count = _counter(language)
+    count = counter_for(language, _state.english)
     text = read_page(html)
     sentences = measure(text.sentences, count)
     scores = score(sentences, language)

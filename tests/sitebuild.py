@@ -41,13 +41,19 @@ sources: [001_d32869e5158d1a68.txt]
 
 
 def make_tiny_site(
-    tmp_path: Path, pages: dict[str, str], urgent: str | None = None, glossary: str = TINY_GLOSSARY
+    tmp_path: Path, pages: dict[str, str], urgent: str | None = None, glossary: str = TINY_GLOSSARY,
+    structure: bool = False,
 ) -> Path:
     """Write a small site that uses the real hooks, theme overrides and settings; return its mkdocs.yml.
 
-    It has the given pages plus a glossary page made from `glossary` (glossary/en.yml).
+    It has the given pages plus a glossary page made from `glossary` (glossary/en.yml). The page
+    structure rules of the reading-level gate apply only with `structure=True`.
     """
     config = real_config()
+    if not structure:
+        rules = config["extra"]["guide"]["reading_level"]["structure"]
+        rules["no_key_points"] = [*pages, "glossary.md"]
+        rules["action_pages"] = []
     docs = tmp_path / "docs"
     (tmp_path / "glossary").mkdir(exist_ok=True)
     (tmp_path / "glossary" / "en.yml").write_text(glossary, encoding="utf-8")

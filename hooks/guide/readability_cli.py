@@ -19,7 +19,7 @@ from .page_structure import StructureRules, check_structure
 from .readability import check_limits, hardest, measure, score
 from .readability_report import PageReport, details, table
 from .reading_text import sentences_of
-from .syllables import EnglishSyllables, spanish_count
+from .syllables import EnglishSyllables, counter_for
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -62,7 +62,7 @@ def report_file(path: Path, config: dict, english: EnglishSyllables) -> PageRepo
         body = glossary_page(glossary, str(meta.get("title", "")))
     names, configs = _extensions(config)
     html = markdown.markdown(body, extensions=names, extension_configs=configs)
-    count = english.count if language == "en" else spanish_count
+    count = counter_for(language, english)
     sentences = measure(sentences_of(html), count)
     scores = score(sentences, language)
     settings = config.get("extra", {}).get("guide", {}).get("reading_level", {})

@@ -62,8 +62,10 @@ def table(reports: list[PageReport]) -> list[str]:
 
 def details(report: PageReport) -> list[str]:
     """What a writer needs for a page over a limit: the findings and the five hardest sentences."""
-    lines = [f"{report.page}: " + "; ".join(f.describe() for f in report.findings + [])]
+    lines = [f"{report.page}: {f.describe()}" for f in report.findings]
     lines += [f"{report.page}: {problem}" for problem in report.structure]
+    if report.hardest:
+        lines.append(f"{report.page}: the hardest sentences, to rewrite first:")
     for sentence in report.hardest:
         long_words = ", ".join(sentence.long_words) or "none"
         lines.append(f"  {sentence.words:>2} words, long words: {long_words}: {sentence.text}")

@@ -110,3 +110,18 @@ def spanish_count(word: str) -> int:
             except Exception:  # pylabeador refuses non-Spanish spellings ("byte"): count vowel groups
                 total += max(1, len(re.findall(r"[aeiouáéíóúü]+", part)))
     return total
+
+
+def vowel_group_count(word: str) -> int:
+    """A rough count for languages with no counter of their own (French, German, ...): vowel groups."""
+    return max(1, len(re.findall(r"[aeiouyàâäéèêëîïôöùûüÿœæ]+", word.lower())))
+
+
+def counter_for(language: str, english: EnglishSyllables) -> Callable[[str], int]:
+    """The syllable counter for a language code such as "en", "es" or "fr-CA"."""
+    base = language.split("-")[0].split("_")[0]
+    if base == "en":
+        return english.count
+    if base == "es":
+        return spanish_count
+    return vowel_group_count

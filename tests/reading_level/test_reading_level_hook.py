@@ -28,7 +28,7 @@ HELP = FRONT.format(title="Help", extra="") + "\n## When to call {#when-to-call}
 
 
 def build(tmp_path: Path, page: str):
-    config = make_tiny_site(tmp_path, {"index.md": page, "get-help.md": HELP})
+    config = make_tiny_site(tmp_path, {"index.md": page, "get-help.md": HELP}, structure=True)
     return run_mkdocs_build(config, tmp_path / "site")
 
 
