@@ -158,8 +158,9 @@ def _md(text: str) -> str:
 
     Only characters Python-Markdown itself can escape: a backslash before any other stays visible.
     """
-    escaped = html.escape(text, quote=False)
-    return re.sub(r"([\\`*_{}\[\]()#+!])", r"\\\1", escaped)
+    escaped = re.sub(r"([\\`*_{}\[\]()#+!])", r"\\\1", html.escape(" ".join(text.split()), quote=False))
+    # A block that starts with ":", "-" or "1." would become a definition or a list: use an entity.
+    return re.sub(r"^(:|-|\d+(?=\.))", lambda m: "".join(f"&#{ord(c)};" for c in m.group(1)), escaped)
 
 
 def sort_key(entry: Entry) -> str:
