@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Material 9.8 prints an end-of-life notice on every build; silence it so real warnings stand out.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test bench readability clean help
+.PHONY: build serve test bench readability translations new-language clean help
 
 help:
 	@echo "make build   set up and build the whole site into site/"
@@ -13,6 +13,8 @@ help:
 	@echo "make test    set up and run the tests"
 	@echo "make bench   time our build against a plain Material build"
 	@echo "make readability [FILE=docs/en/crs.md]   reading level of one page or all, no build"
+	@echo "make translations   where each translation stands (exit 1 if one is outdated)"
+	@echo "make new-language LANG=xx   start a new language"
 	@echo "make clean   remove site/ and caches"
 
 $(BIN)/python:
@@ -43,6 +45,13 @@ bench: $(VENV)/.installed
 
 readability: $(VENV)/.installed
 	$(BIN)/python -m guide.readability_cli $(FILE)
+
+translations: $(VENV)/.installed
+	$(BIN)/python -m guide.translations_cli
+
+new-language: $(VENV)/.installed
+	@test -n "$(LANG)" || { echo 'Say which language, like: make new-language LANG=pt'; exit 2; }
+	$(BIN)/python -m guide.new_language $(LANG)
 
 clean:
 	rm -rf site .cache .pytest_cache .hypothesis

@@ -10,11 +10,24 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 
 from guide.front_matter import Rules, check_front_matter
+from i18n_state import is_outer_build
 
 log = get_plugin_logger(__name__)
+_checked = False  # every page of every language is checked in the first language's build
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _checked
+    if is_outer_build(config):
+        _checked = False
+    return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    global _checked
+    if _checked:
+        return files
+    _checked = True
     settings = config.extra.get("guide", {})
     rules = Rules(
         required=tuple(settings.get("required_front_matter", ("title", "description", "reviewed", "sources"))),

@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from guide.glossary import Glossary, load_glossary, glossary_page
+from i18n_state import LanguageStack, default_language, is_outer_build
 from guide.term_marks import MODES, Matcher, MarkerError, build_matcher, mark_terms
 
 log = get_plugin_logger(__name__)
@@ -39,18 +40,32 @@ def _settings(config: MkDocsConfig) -> dict:
 
 
 def _language(page: Page, config: MkDocsConfig) -> str:
+    """The language of the page's text (English for a page shown untranslated in another language)."""
     return getattr(page.file, "locale", None) or config.theme["language"]
 
 
+_missing_warned: set[tuple[str, str]] = set()
+_building = LanguageStack()
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    _languages.clear()  # hook modules stay loaded across `mkdocs serve` rebuilds
+    if is_outer_build(config):  # hook modules stay loaded across `mkdocs serve` rebuilds
+        _languages.clear()
+        _missing_warned.clear()
+        _building.reset()
     mode = _settings(config)["mode"]
     if mode not in MODES:
         raise PluginError(f"mkdocs.yml: extra.guide.glossary.mode is {mode!r}. Use one of: {', '.join(MODES)}.")
     return config
 
 
+def on_pre_build(config: MkDocsConfig) -> None:
+    _building.push(config)
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if _languages:
+        return files  # every language's data was loaded and checked in the outer build
     settings = _settings(config)
     root = Path(config.config_file_path).parent
     problems = []
@@ -87,44 +102,53 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html_text: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     settings = _settings(config)
-    language = _language(page, config)
-    state = _languages.get(language)
-    if state is None or _is_glossary_page(page, config) or page.meta.get("glossary") is False:
+    site, text = config.theme["language"], _language(page, config)
+    matching = _languages.get(text)                # terms as written in the page's text
+    explaining = _languages.get(site) or matching  # definitions in the reader's language
+    if matching is None or _is_glossary_page(page, config) or page.meta.get("glossary") is False:
         return html_text
-    glossary_file = files.get_file_from_path(f"{language}/{settings['page']}") or files.get_file_from_path(settings["page"])
+    name = settings["page"]
+    glossary_file = (files.get_file_from_path(f"{site}/{name}") or files.get_file_from_path(f"{text}/{name}")
+                     or files.get_file_from_path(f"{default_language(config)}/{name}"))
     if glossary_file is None:
-        raise PluginError(f"docs/{language}/{settings['page']} is missing. Add it with front matter only "
+        raise PluginError(f"docs/{default_language(config)}/{name} is missing. Add it with front matter only "
                           "(title, description, reviewed, sources): its text is made from the glossary data.")
     href = get_relative_url(glossary_file.url, page.url)
-    definitions = state.glossary.by_id()
 
-    def render(entry_id: str, text: str) -> str:
+    def render(entry_id: str, term: str) -> str:
         return (f'<a class="guide-term" href="{html.escape(href)}#{entry_id}" '
-                f'data-guide-term="{entry_id}">{text}</a>')
+                f'data-guide-term="{entry_id}">{term}</a>')
 
     try:
-        marks = mark_terms(html_text, state.matcher, render, page.meta.get("glossary_mode", settings["mode"]))
+        marks = mark_terms(html_text, matching.matcher, render, page.meta.get("glossary_mode", settings["mode"]))
     except (MarkerError, ValueError) as error:
         raise PluginError(f"docs/{page.file.src_uri}: {error}") from None
-    state.matched |= marks.matched
-    state.pages += 1
-    page.meta["guide_words"] = {
-        "title": state.glossary.labels["words_to_know"],
-        "more": state.glossary.labels["more"],
-        "entries": [
-            {"id": i, "term": definitions[i].headword, "definition": definitions[i].definition, "href": f"{href}#{i}"}
-            for i in marks.marked
-        ],
-    }
+    explaining.matched |= marks.matched
+    explaining.pages += 1
+    own, fallback = explaining.glossary.by_id(), matching.glossary.by_id()
+    entries = []
+    for entry_id in marks.marked:
+        entry, lang = own.get(entry_id), ""
+        if entry is None:
+            entry, lang = fallback[entry_id], text
+            if (site, entry_id) not in _missing_warned:
+                _missing_warned.add((site, entry_id))
+                log.warning(f'{settings["folder"]}/{site}.yml: the entry "{entry_id}" is missing, so the '
+                            f"{text} definition is shown. Add the entry, translated.")
+        entries.append({"id": entry_id, "term": entry.headword, "definition": entry.definition,
+                        "href": f"{href}#{entry_id}", "lang": lang})
+    page.meta["guide_words"] = {"title": explaining.glossary.labels["words_to_know"],
+                                "more": explaining.glossary.labels["more"], "entries": entries}
     return marks.html
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    for language, state in _languages.items():
-        if not state.pages:
-            continue  # this build did not show that language's pages
-        for entry in state.glossary.entries:
-            if entry.id not in state.matched:
-                log.warning(f'{_settings(config)["folder"]}/{language}.yml:{entry.line}: the term "{entry.term}" '
-                            "(entry \"" + entry.id + "\") appears on no page. Use it in a page, add the word "
-                            "the pages use as an alias, or remove the entry.")
+    language = _building.pop(config)  # each language's build reports on its own glossary
+    state = _languages.get(language)
+    if state is None or not state.pages:
+        return
+    for entry in state.glossary.entries:
+        if entry.id not in state.matched:
+            log.warning(f'{_settings(config)["folder"]}/{language}.yml:{entry.line}: the term "{entry.term}" '
+                        f'(entry "{entry.id}") appears on no page. Use it in a page, add the word '
+                        "the pages use as an alias, or remove the entry.")

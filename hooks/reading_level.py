@@ -21,6 +21,7 @@ from guide.page_structure import StructureRules, check_structure
 from guide.readability import DIRECTION, check_limits, hardest, jargon, known_language, measure, score
 from guide.readability_report import PageReport, details, table, write_json
 from guide.reading_text import read_page, sentences_of
+from i18n_state import LanguageStack, is_outer_build
 from guide.syllables import EnglishSyllables, counter_for
 
 log = get_plugin_logger(__name__)
@@ -35,6 +36,7 @@ class _State:
     reports: list[PageReport] = field(default_factory=list)
     urgent: dict[str, PageReport] = field(default_factory=dict)
     warned_languages: set[str] = field(default_factory=set)
+    building: LanguageStack = field(default_factory=LanguageStack)
 
 
 _state = _State()
@@ -46,6 +48,8 @@ def _cache_file(language: str) -> Path:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _state
+    if not is_outer_build(config):
+        return config  # keep the reports of the languages built so far
     settings = config.extra.get("guide", {}).get("reading_level", {})
     _state = _State(root=Path(config.config_file_path).parent, settings=settings)
     for language, limits in settings.get("limits", {}).items():
@@ -82,6 +86,8 @@ def _rules(page: Page, language_prefix: str) -> StructureRules:
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     language = getattr(page.file, "locale", None) or config.theme["language"]
+    if language != config.theme["language"]:
+        return html  # a page shown untranslated: its own language's build measured it
     name = f"{Path(config.docs_dir).name}/{page.file.src_uri}"
     limits = _state.settings.get("limits", {}).get(language)
     if not known_language(language) and limits is None and language not in _state.warned_languages:
@@ -123,8 +129,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     return html
 
 
+def on_pre_build(config: MkDocsConfig) -> None:
+    _state.building.push(config)
+
+
 def on_post_build(config: MkDocsConfig) -> None:
-    reports = _state.reports + list(_state.urgent.values())
+    language = _state.building.pop(config)
+    everything = _state.reports + list(_state.urgent.values())
+    reports = [r for r in everything if r.language == language]  # this language's build
     if not reports:
         return
     log.info("Reading level of each page (see the full report in %s):", _state.settings.get("report", "the JSON file"))
@@ -135,7 +147,7 @@ def on_post_build(config: MkDocsConfig) -> None:
             for line in details(report):
                 log.info(line)
     report_path = _state.root / _state.settings.get("report", ".cache/guide/reading-level.json")
-    write_json(reports, report_path)
+    write_json(everything, report_path)
     if _state.english is not None and _state.english.changed:
         path = _cache_file("en")
         path.parent.mkdir(parents=True, exist_ok=True)

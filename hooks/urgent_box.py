@@ -19,8 +19,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    language = getattr(page.file, "locale", None) or config.theme["language"]
-    return append_urgent_box(markdown, _box(language, config))
+    # The reader's language, even on a page shown untranslated: this box is about their safety.
+    return append_urgent_box(markdown, _box(config.theme["language"], config))
 
 
 def _box(language: str, config: MkDocsConfig) -> str:

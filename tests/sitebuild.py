@@ -20,8 +20,16 @@ def run_mkdocs_build(config_file: Path, site_dir: Path) -> subprocess.CompletedP
     )
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml's `!relative $config_dir` becomes the project's absolute path, so a copy of the
+    settings works from any folder."""
+
+
+_ConfigLoader.add_constructor("!relative", lambda loader, node: str(ROOT))
+
+
 def real_config() -> dict:
-    return yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
 
 
 TINY_GLOSSARY = """\
@@ -50,6 +58,10 @@ def make_tiny_site(
     structure rules of the reading-level gate apply only with `structure=True`.
     """
     config = real_config()
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "i18n" in plugin:  # English only, unless a test adds languages
+            plugin["i18n"]["languages"] = plugin["i18n"]["languages"][:1]
+    config["extra"]["guide"]["english_only"] = []
     if not structure:
         rules = config["extra"]["guide"]["reading_level"]["structure"]
         rules["no_key_points"] = [*pages, "glossary.md"]
@@ -64,6 +76,7 @@ def make_tiny_site(
     box = docs / "en" / "_includes" / "urgent.md"
     box.parent.mkdir(parents=True, exist_ok=True)
     box.write_text(urgent or (ROOT / "docs/en/_includes/urgent.md").read_text(encoding="utf-8"), encoding="utf-8")
+    (box.parent / "strings.yml").write_text((ROOT / "docs/en/_includes/strings.yml").read_text("utf-8"), "utf-8")
     config["docs_dir"] = str(docs)
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     config["hooks"] = [str(ROOT / hook) for hook in config["hooks"]]

@@ -21,9 +21,15 @@ import yaml
 ROOT = Path(__file__).resolve().parents[2]
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml; `!relative $config_dir` becomes the config folder's absolute path."""
+
+
 def absolute_config(config_file: Path) -> dict:
     """The real mkdocs.yml with its paths made absolute, so a variant can live in another folder."""
-    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    loader = type("Loader", (_ConfigLoader,), {})
+    loader.add_constructor("!relative", lambda _, node: str(config_file.parent))
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=loader)
     base = config_file.parent
     config["docs_dir"] = str(base / config.get("docs_dir", "docs"))
     theme = config.get("theme", {})

@@ -21,8 +21,9 @@ _ADDRESS = re.compile(r"\b(?:https?://)?[\w-]+(?:\.[\w-]+)*\.(?:org|com|net|gov|
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # A sentence ends at . ! ? or … (and any closing quote or bracket) followed by a space.
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)]*(?=\s)")
-# ... unless the full stop belongs to an abbreviation or a single letter ("e.g.", "Dr.", "A.").
-_ABBREVIATION = re.compile(r"(?:\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|St|Sr|Sra|Dra|p\.ej|approx)|\b[A-Za-z])\.$", re.IGNORECASE)
+# ... unless the full stop belongs to an abbreviation ("e.g.", "Dr."). A single capital letter is
+# not one here: "CAR T." and "células T." end sentences in this guide.
+_ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|St|Sr|Sra|Dra|p\.ej|approx)\.$", re.IGNORECASE)
 
 
 @dataclass

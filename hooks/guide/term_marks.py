@@ -92,7 +92,7 @@ class Matcher:
 
 
 def _key(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).lower().split())
+    return " ".join(unicodedata.normalize("NFC", text).lower().replace("\u2019", "'").split())
 
 
 def build_matcher(forms: Mapping[str, Iterable[str]]) -> Matcher | None:
@@ -121,7 +121,7 @@ def build_matcher(forms: Mapping[str, Iterable[str]]) -> Matcher | None:
 def _trie_pattern(node: dict) -> str:
     branches = []
     for char in sorted(k for k in node if k):
-        head = r"\s+" if char == " " else re.escape(char)
+        head = r"\s+" if char == " " else "['\u2019]" if char == "'" else re.escape(char)
         branches.append(head + _trie_pattern(node[char]))
     if "" in node:
         branches.append(r"(?!\w)")  # the shorter form ends here: tried last, so longer forms win

@@ -8,8 +8,12 @@
   var closeTimer = null;
   var counter = 0;
 
+  function definitionOf(term) {
+    return document.getElementById("guide-def-" + term.getAttribute("data-guide-term"));
+  }
+
   function definitionFor(term) {
-    var dd = document.getElementById("guide-def-" + term.getAttribute("data-guide-term"));
+    var dd = definitionOf(term);
     return dd ? dd.textContent : "";
   }
 
@@ -28,6 +32,7 @@
     tip.setAttribute("role", "note");
     text.className = "guide-tip__text";
     text.textContent = definitionFor(term);
+    if (definitionOf(term).lang) text.lang = definitionOf(term).lang; // an English fallback definition
     more.className = "guide-tip__more";
     more.href = term.getAttribute("href");
     more.textContent = words.more;

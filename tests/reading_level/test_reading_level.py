@@ -104,6 +104,7 @@ def test_sentence_split_keeps_abbreviations() -> None:
     assert split_sentences('Ask Dr. Lee, e.g. at a visit. Then rest! Is it "fine?" Yes') == [
         "Ask Dr. Lee, e.g. at a visit.", "Then rest!", 'Is it "fine?"', "Yes"]
     assert split_sentences("¿Qué es? Es una terapia.") == ["¿Qué es?", "Es una terapia."]
+    assert split_sentences("Usa células T. Luego espera.") == ["Usa células T.", "Luego espera."]
 
 
 def test_words_leave_out_numbers_and_web_addresses() -> None:

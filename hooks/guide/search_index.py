@@ -1,0 +1,63 @@
+"""One search index per language: only that language's pages, its own stemming and stop words.
+
+mkdocs-static-i18n stacks every language into one shared index, so a Spanish reader on a phone
+would download all three languages and see mixed results; we split it instead.
+
+Stemming: Material turns every search word into a prefix search ("fiebres" -> "fiebres*"), which
+skips lunr's stemmer, so a stemmed index would miss "fiebre" and an unstemmed one misses
+"fiebres". Each document therefore gets a `variants` field: the other forms of its words that share
+a Snowball stem anywhere in the language's pages, plus their simple plurals.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+import snowballstemmer
+
+STEMMERS = {"en": "english", "es": "spanish", "fr": "french", "de": "german", "it": "italian", "pt": "portuguese",
+            "nl": "dutch", "ca": "catalan", "ro": "romanian", "ru": "russian", "ar": "arabic"}
+_WORD = re.compile(r"[^\W\d_]{4,}")  # short words are mostly stop words: no variants for them
+_TAG = re.compile(r"<[^>]+>")
+
+
+def plurals(word: str, language: str) -> set[str]:
+    """Plural forms a reader may type for a singular word (the pages' own forms come from stems)."""
+    if language in ("es", "pt", "ca"):
+        return {word + ("s" if word[-1] in "aeiouáéíóú" else "es")}
+    if language == "fr":
+        return {word + ("x" if word.endswith(("au", "eu")) else "s")}
+    if language == "en":
+        return {word + ("es" if word.endswith(("s", "x", "ch", "sh")) else "s")}
+    return set()
+
+
+def add_variants(docs: list[dict], language: str) -> None:
+    """Give each document a `variants` field with the other forms of its words (see module doc)."""
+    name = STEMMERS.get(language)
+    stem = snowballstemmer.stemmer(name).stemWord if name else (lambda word: word)
+    words_of = [set(_WORD.findall(_TAG.sub(" ", f"{d.get('title', '')} {d.get('text', '')}").lower())) for d in docs]
+    family: dict[str, set[str]] = defaultdict(set)
+    for words in words_of:
+        for word in words:
+            family[stem(word)].add(word)
+    for doc, words in zip(docs, words_of):
+        variants: set[str] = set()
+        for word in words:
+            variants |= family[stem(word)] | plurals(word, language)
+        extra = sorted(variants - words)
+        if extra:
+            doc["variants"] = " ".join(extra)
+
+
+def localize_index(data: dict, language: str, prefix: str) -> dict:
+    """Keep the documents under `prefix` (like "es/"), make their locations relative to it, set the
+    index's language (its stop words), and add each document's word variants."""
+    base = language.split("-")[0].split("_")[0]
+    docs = [{**doc, "location": doc.get("location", "")[len(prefix):]}
+            for doc in data.get("docs", []) if doc.get("location", "").startswith(prefix)]
+    add_variants(docs, base)
+    config = dict(data.get("config", {}))
+    config["lang"] = [base]
+    config["fields"] = {**config.get("fields", {}), "variants": {"boost": 0.5}}
+    return {"config": config, "docs": docs}
