@@ -50,7 +50,8 @@ sources: [001_d32869e5158d1a68.txt]
 
 def make_tiny_site(
     tmp_path: Path, pages: dict[str, str], urgent: str | None = None, glossary: str = TINY_GLOSSARY,
-    structure: bool = False,
+    structure: bool = False, translations: dict[str, dict[str, str]] | None = None,
+    glossaries: dict[str, str] | None = None,
 ) -> Path:
     """Write a small site that uses the real hooks, theme overrides and settings; return its mkdocs.yml.
 
@@ -61,7 +62,7 @@ def make_tiny_site(
     for plugin in config["plugins"]:
         if isinstance(plugin, dict) and "i18n" in plugin:  # English only, unless a test adds languages
             plugin["i18n"]["languages"] = plugin["i18n"]["languages"][:1]
-    config["extra"]["guide"]["english_only"] = []
+    config["extra"]["guide"]["english_only"] = ["translation-status.md"]
     if not structure:
         rules = config["extra"]["guide"]["reading_level"]["structure"]
         rules["no_key_points"] = [*pages, "glossary.md"]
@@ -80,6 +81,21 @@ def make_tiny_site(
     config["docs_dir"] = str(docs)
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
     config["hooks"] = [str(ROOT / hook) for hook in config["hooks"]]
+    for language, translated in (translations or {}).items():
+        for plugin in config["plugins"]:
+            if isinstance(plugin, dict) and "i18n" in plugin:
+                plugin["i18n"]["languages"].append({"locale": language, "name": language.upper(), "build": True})
+        for name, text in translated.items():
+            (docs / language / name).parent.mkdir(parents=True, exist_ok=True)
+            (docs / language / name).write_text(text, encoding="utf-8")
+        includes = docs / language / "_includes"
+        includes.mkdir(parents=True, exist_ok=True)
+        for name in ("urgent.md", "strings.yml"):
+            source = ROOT / "docs" / language / "_includes" / name
+            source = source if source.exists() else ROOT / "docs/en/_includes" / name
+            (includes / name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    for language, text in (glossaries or {}).items():
+        (tmp_path / "glossary" / f"{language}.yml").write_text(text, encoding="utf-8")
     config["nav"] = [{name.removesuffix(".md"): name} for name in pages]
     config_file = tmp_path / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")

@@ -32,7 +32,9 @@ _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def load_settings(config_file: Path) -> dict:
-    return yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    loader = type("Loader", (_TolerantLoader,), {})
+    loader.add_constructor("!relative", lambda _, node: str(config_file.resolve().parent))
+    return yaml.load(config_file.read_text(encoding="utf-8"), Loader=loader)
 
 
 def _extensions(config: dict) -> tuple[list[str], dict]:
@@ -47,8 +49,8 @@ def _extensions(config: dict) -> tuple[list[str], dict]:
     return names, configs
 
 
-def report_file(path: Path, config: dict, english: EnglishSyllables) -> PageReport:
-    docs = ROOT / config.get("docs_dir", "docs")
+def report_file(path: Path, config: dict, english: EnglishSyllables, root: Path = ROOT) -> PageReport:
+    docs = root / config.get("docs_dir", "docs")
     relative = path.resolve().relative_to(docs.resolve())
     language = relative.parts[0]
     text = path.read_text(encoding="utf-8")
@@ -57,7 +59,7 @@ def report_file(path: Path, config: dict, english: EnglishSyllables) -> PageRepo
     body = text.split("\n---", 2)[-1] if block is not None else text
     glossary_settings = config.get("extra", {}).get("guide", {}).get("glossary", {})
     if relative.name == glossary_settings.get("page", "glossary.md"):  # its text is made from the data
-        data = ROOT / glossary_settings.get("folder", "glossary") / f"{language}.yml"
+        data = root / glossary_settings.get("folder", "glossary") / f"{language}.yml"
         glossary, _ = load_glossary(data.read_text(encoding="utf-8"), data.name, language)
         body = glossary_page(glossary, str(meta.get("title", "")))
     names, configs = _extensions(config)

@@ -45,9 +45,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Show where each translation stands.")
     parser.add_argument("--stamp", nargs="+", type=Path, metavar="FILE",
                         help="mark these translations as made from the current English page")
+    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="the site's mkdocs.yml")
     args = parser.parse_args(argv)
-    config = load_settings(ROOT / "mkdocs.yml")
-    docs = ROOT / config.get("docs_dir", "docs")
+    root = args.config.resolve().parent
+    config = load_settings(args.config)
+    docs = root / config.get("docs_dir", "docs")
     default, names, builds = languages(config)
     if args.stamp:
         for path in args.stamp:
@@ -55,19 +57,19 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     pages = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8")
              for p in sorted(docs.rglob("*.md")) if "_includes" not in p.parts}
-    folder = ROOT / config.get("extra", {}).get("guide", {}).get("glossary", {}).get("folder", "glossary")
+    folder = root / config.get("extra", {}).get("guide", {}).get("glossary", {}).get("folder", "glossary")
     problems = check_layout(pages, names, default, [p.name for p in folder.glob("*.yml")], folder.name)
     ids = {}
     for data_file in folder.glob("*.yml"):
         glossary, found = load_glossary(data_file.read_text(encoding="utf-8"), data_file.name, data_file.stem)
         ids[data_file.stem] = {entry.id for entry in glossary.entries}
-    statuses = collect(pages, names, default, ids, english_finder(ROOT, f"{docs.name}/{default}"),
+    statuses = collect(pages, names, default, ids, english_finder(root, f"{docs.name}/{default}"),
                        frozenset(config.get("extra", {}).get("guide", {}).get("english_only", [])))
     english = EnglishSyllables()
     for status in statuses:
         for page in status.pages:
             if page.state in ("fresh", "outdated"):
-                report = report_file(docs / status.language / page.page, config, english)
+                report = report_file(docs / status.language / page.page, config, english, root)
                 main_metric = {"es": "inflesz", "fr": "kandel_moles", "de": "amstad"}.get(status.language, "lix")
                 value = report.scores.metrics.get(main_metric)
                 status.reading[page.page] = f"{main_metric} {value:g}, {report.status}" if value is not None else report.status

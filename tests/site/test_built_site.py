@@ -57,14 +57,17 @@ def test_every_nav_page_is_built_with_its_title(built_site: Path) -> None:
         assert page.find("meta", attrs={"name": "description"})["content"].strip()
 
 
-def test_every_page_has_the_urgent_box_once(built_site: Path) -> None:
-    box_source = (DOCS / "_includes" / "urgent.md").read_text(encoding="utf-8")
+@pytest.mark.parametrize(("language", "fever"), [("en", "fever"), ("es", "fiebre"), ("fr", "fièvre")])
+def test_every_page_has_the_urgent_box_once_in_the_readers_language(built_site: Path, language: str, fever: str) -> None:
+    box_source = (ROOT / "docs" / language / "_includes" / "urgent.md").read_text(encoding="utf-8")
+    site = built_site if language == "en" else built_site / language
     for name in page_files():
-        page = soup(built_path(built_site, name))
+        page = soup(built_path(site, name))
         boxes = page.select(".md-content .admonition.guide-urgent")
-        assert len(boxes) == 1, f"{name} has {len(boxes)} urgent boxes"
+        assert len(boxes) == 1, f"{language}/{name} has {len(boxes)} urgent boxes"
         assert boxes[0].select_one(".admonition-title").get_text(strip=True) in box_source
-        assert "fever" in boxes[0].get_text()
+        assert fever in boxes[0].get_text().lower()
+        assert boxes[0].find_parent(attrs={"data-search-exclude": True}) is not None
 
 
 def test_page_descriptions_are_used_in_the_html(built_site: Path) -> None:
