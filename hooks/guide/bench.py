@@ -158,12 +158,35 @@ def hook_shares(runs: int) -> dict[str, float]:
     return {name: statistics.median(values[1:]) for name, values in shares.items()}  # first run warms caches
 
 
+def with_languages(config_file: Path, count: int) -> dict:
+    """The real settings, building only the first `count` languages."""
+    config = absolute_config(config_file)
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            for index, language in enumerate(plugin["i18n"]["languages"]):
+                language["build"] = index < count
+    return config
+
+
+def index_bytes(site: Path) -> dict[str, tuple[int, int]]:
+    """Raw and gzipped bytes of each language's search index in a built site."""
+    import gzip
+
+    sizes = {}
+    for index in sorted(site.rglob("search/search_index.json")):
+        language = index.parent.parent.name if index.parent.parent != site else "default"
+        data = index.read_bytes()
+        sizes[language] = (len(data), len(gzip.compress(data)))
+    return sizes
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5, help="builds of each kind (default 5)")
     args = parser.parse_args(argv)
     ours_file = ROOT / "mkdocs.yml"
-    variants = {"ours": absolute_config(ours_file), "plain": plain_config(ours_file)}
+    variants = {"ours": absolute_config(ours_file), "plain": plain_config(ours_file),
+                "1-language": with_languages(ours_file, 1), "2-languages": with_languages(ours_file, 2)}
     with tempfile.TemporaryDirectory(prefix="guide-bench-") as tmp:
         tmp_path = Path(tmp)
         configs = {}
@@ -172,11 +195,20 @@ def main(argv: list[str] | None = None) -> int:
             path.write_text(yaml.safe_dump(config), encoding="utf-8")
             configs[name] = path
         medians = median_builds(configs, tmp_path, args.runs)
+        sizes = index_bytes(tmp_path / "ours")
     ours, plain = medians["ours"], medians["plain"]
     print(f"Build time of the real site, median of {args.runs} runs each")
     print(f"  ours (with hooks)        {ours:7.2f} s")
     print(f"  plain Material           {plain:7.2f} s")
     print(f"  ratio ours / plain       {ours / plain:7.2f}")
+    one = medians["1-language"]
+    print("Build time by number of languages (median)")
+    print(f"  1 language               {one:7.2f} s")
+    print(f"  2 languages              {medians['2-languages']:7.2f} s  ({medians['2-languages'] / one:.2f} x one)")
+    print(f"  3 languages              {ours:7.2f} s  ({ours / one:.2f} x one; target: at most 3.3)")
+    print("Search index a reader downloads, per language (raw / gzip)")
+    for language, (raw, packed) in sizes.items():
+        print(f"  {language:<24} {raw / 1024:7.1f} KB / {packed / 1024:5.1f} KB")
     shares = hook_shares(args.runs)
     print("Share of the build time spent in each hook (median)")
     targets = {"reading_level": "  (target: under 10%)"}

@@ -94,7 +94,7 @@ class _Units(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self.buffers and not self.skipping:
             self.buffers[-1].append(data)
-            self.outline.runs[-1] += len(words(data))
+            self.outline.runs[-1] += len(_WORD.findall(data))  # a word count for the outline is enough
 
     def _close_unit(self) -> None:
         text = " ".join("".join(self.buffers.pop()).split())

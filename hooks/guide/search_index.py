@@ -35,16 +35,19 @@ def plurals(word: str, language: str) -> set[str]:
 def add_variants(docs: list[dict], language: str) -> None:
     """Give each document a `variants` field with the other forms of its words (see module doc)."""
     name = STEMMERS.get(language)
-    stem = snowballstemmer.stemmer(name).stemWord if name else (lambda word: word)
+    stemmer = snowballstemmer.stemmer(name) if name else None
     words_of = [set(_WORD.findall(_TAG.sub(" ", f"{d.get('title', '')} {d.get('text', '')}").lower())) for d in docs]
+    vocabulary = set().union(*words_of) if words_of else set()
+    # Stem each distinct word once: the Snowball stemmers are pure Python and slow per call.
+    stems = dict(zip(vocabulary, stemmer.stemWords(list(vocabulary)))) if stemmer else {w: w for w in vocabulary}
     family: dict[str, set[str]] = defaultdict(set)
-    for words in words_of:
-        for word in words:
-            family[stem(word)].add(word)
+    for word, stem in stems.items():
+        family[stem].add(word)
+    expanded = {word: family[stems[word]] | plurals(word, language) for word in vocabulary}
     for doc, words in zip(docs, words_of):
         variants: set[str] = set()
         for word in words:
-            variants |= family[stem(word)] | plurals(word, language)
+            variants |= expanded[word]
         extra = sorted(variants - words)
         if extra:
             doc["variants"] = " ".join(extra)
