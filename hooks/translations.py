@@ -18,7 +18,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from guide.history import english_finder
+from guide.readability_cli import load_settings
 from guide.strings import load_strings
+from guide.translations_cli import add_reading_levels
 from guide.translation_status import LanguageStatus, as_markdown, collect
 from i18n_state import is_outer_build
 from guide.translations import Shape, check_layout, compare_shapes, english_hash, page_shape
@@ -103,6 +105,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     _state.status = collect(pages, {k: v for k, v in _state.languages.items() if k in _state.built},
                             _state.default, ids, finder,
                             frozenset(config.extra.get("guide", {}).get("english_only", [])))
+    _add_reading_levels(config)
     for language in _state.status:
         for page in language.pages:
             problems += [f"docs/{language.language}/{page.page}:1: {message}" for message in page.problems]
@@ -113,6 +116,24 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if problems:
         raise PluginError("\n".join(str(p) for p in problems))
     return files
+
+
+def _add_reading_levels(config: MkDocsConfig) -> None:
+    """The status page shows each translation's reading level, as `make translations` does;
+    the figures are cached by page text, so a warm build computes none."""
+    import json
+
+    cache_file = _state.root / ".cache" / "guide" / "translation-reading.json"
+    try:
+        cache = json.loads(cache_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        cache = {}
+    size = len(cache)
+    settings = load_settings(Path(config.config_file_path))
+    add_reading_levels(_state.status, _state.docs, settings, _state.root, cache)
+    if len(cache) != size:
+        cache_file.parent.mkdir(parents=True, exist_ok=True)
+        cache_file.write_text(json.dumps(cache, indent=0), encoding="utf-8")
 
 
 def _languages_of(page: Page, config: MkDocsConfig) -> tuple[str, str]:

@@ -28,6 +28,26 @@ def languages(config: dict) -> tuple[str, dict[str, str], dict[str, bool]]:
     return default, {lang["locale"]: lang["name"] for lang in langs}, {lang["locale"]: lang.get("build", True) for lang in langs}
 
 
+def add_reading_levels(statuses: list, docs: Path, config: dict, root: Path, cache: dict | None = None) -> None:
+    """Fill each status's reading-level summary; `cache` maps a page text's hash to its summary."""
+    import hashlib
+
+    english = EnglishSyllables()
+    cache = cache if cache is not None else {}
+    for status in statuses:
+        for page in status.pages:
+            if page.state not in ("fresh", "outdated"):
+                continue
+            path = docs / status.language / page.page
+            key = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+            if key not in cache:
+                report = report_file(path, config, english, root)
+                metric = {"es": "inflesz", "fr": "kandel_moles", "de": "amstad"}.get(status.language, "lix")
+                value = report.scores.metrics.get(metric)
+                cache[key] = f"{metric} {value:g}, {report.status}" if value is not None else report.status
+            status.reading[page.page] = cache[key]
+
+
 def stamp(path: Path, docs: Path, default: str) -> str:
     relative = path.resolve().relative_to(docs.resolve())
     english = docs / default / Path(*relative.parts[1:])
@@ -65,14 +85,8 @@ def main(argv: list[str] | None = None) -> int:
         ids[data_file.stem] = {entry.id for entry in glossary.entries}
     statuses = collect(pages, names, default, ids, english_finder(root, f"{docs.name}/{default}"),
                        frozenset(config.get("extra", {}).get("guide", {}).get("english_only", [])))
-    english = EnglishSyllables()
+    add_reading_levels(statuses, docs, config, root)
     for status in statuses:
-        for page in status.pages:
-            if page.state in ("fresh", "outdated"):
-                report = report_file(docs / status.language / page.page, config, english, root)
-                main_metric = {"es": "inflesz", "fr": "kandel_moles", "de": "amstad"}.get(status.language, "lix")
-                value = report.scores.metrics.get(main_metric)
-                status.reading[page.page] = f"{main_metric} {value:g}, {report.status}" if value is not None else report.status
         if not builds.get(status.language, True):
             status.name += " (not built yet)"
     print(as_text(statuses))
