@@ -23,7 +23,7 @@ from guide.strings import load_strings
 from guide.translations_cli import add_reading_levels
 from guide.translation_status import LanguageStatus, as_markdown, collect
 from i18n_state import is_outer_build
-from guide.translations import Shape, check_layout, compare_shapes, english_hash, page_shape
+from guide.translations import Shape, check_layout, check_nav, compare_shapes, english_hash, page_shape
 
 log = get_plugin_logger(__name__)
 
@@ -95,6 +95,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     glossary_dir = _state.root / glossary_folder
     problems = check_layout(pages, _state.languages, _state.default,
                             [p.name for p in glossary_dir.glob("*.yml")], glossary_folder)
+    problems += check_nav(config.nav, _state.languages, _rel(Path(config.config_file_path)))
     from guide.glossary import load_glossary
 
     ids = {}

@@ -7,7 +7,6 @@ glossary/xx.yml with every term to translate, and the language's entry in mkdocs
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 from .readability_cli import ROOT, load_settings
@@ -39,19 +38,25 @@ def add_language_entry(config_text: str, code: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = argv if argv is not None else sys.argv[1:]
-    code = args[0] if args else ""
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Start a new language.")
+    parser.add_argument("code", nargs="?", default="", help="two small letters, like pt")
+    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="the site's mkdocs.yml")
+    args = parser.parse_args(argv)
+    code = args.code
     if not _CODE.match(code):
         print(f'"{code}" is not a language code. Use two small letters, like: make new-language LANG=pt')
         return 2
-    config_file = ROOT / "mkdocs.yml"
+    config_file = args.config.resolve()
+    root = config_file.parent
     config = load_settings(config_file)
-    docs = ROOT / config.get("docs_dir", "docs")
+    docs = root / config.get("docs_dir", "docs")
     default, names, _ = languages(config)
     if code in names or (docs / code).exists():
         print(f'The language "{code}" is already set up (see mkdocs.yml and docs/{code}/).')
         return 2
-    folder = ROOT / config.get("extra", {}).get("guide", {}).get("glossary", {}).get("folder", "glossary")
+    folder = root / config.get("extra", {}).get("guide", {}).get("glossary", {}).get("folder", "glossary")
     made = []
     (docs / code / "_includes").mkdir(parents=True)
     for name in ("urgent.md", "strings.yml"):

@@ -60,8 +60,9 @@ def report_file(path: Path, config: dict, english: EnglishSyllables, root: Path 
     glossary_settings = config.get("extra", {}).get("guide", {}).get("glossary", {})
     if relative.name == glossary_settings.get("page", "glossary.md"):  # its text is made from the data
         data = root / glossary_settings.get("folder", "glossary") / f"{language}.yml"
-        glossary, _ = load_glossary(data.read_text(encoding="utf-8"), data.name, language)
-        body = glossary_page(glossary, str(meta.get("title", "")))
+        if data.exists():  # without it the build names the missing file; here there is just nothing to read
+            glossary, _ = load_glossary(data.read_text(encoding="utf-8"), data.name, language)
+            body = glossary_page(glossary, str(meta.get("title", "")))
     names, configs = _extensions(config)
     html = markdown.markdown(body, extensions=names, extension_configs=configs)
     count = counter_for(language, english)

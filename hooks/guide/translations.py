@@ -89,6 +89,30 @@ def check_layout(pages: Iterable[str], languages: Iterable[str], default: str,
     return problems
 
 
+def check_nav(nav: object, languages: Iterable[str], config_name: str = "mkdocs.yml") -> list[Problem]:
+    """A nav entry must name a page without its language folder ("crs.md", not "es/crs.md"):
+    each language's site finds its own version by that name."""
+    languages = set(languages)
+    problems: list[Problem] = []
+
+    def walk(item: object) -> None:
+        if isinstance(item, list):
+            for child in item:
+                walk(child)
+        elif isinstance(item, dict):
+            for value in item.values():
+                walk(value)
+        elif isinstance(item, str) and not re.match(r"^[a-z]+://", item):
+            parts = PurePosixPath(item).parts
+            if len(parts) > 1 and parts[0] in languages:
+                rest = PurePosixPath(*parts[1:]).as_posix()
+                problems.append(Problem(config_name, 1, f'nav lists "{item}", a page inside a language folder. '
+                                        f'Write "{rest}": each language finds its own version of the page.'))
+
+    walk(nav)
+    return problems
+
+
 @dataclass
 class Shape:
     """What a translation must keep from its English page."""

@@ -129,3 +129,12 @@ def test_add_language_entry_keeps_the_file() -> None:
     assert out.index("locale: pt") > out.index("A: B") and out.index("locale: pt") < out.index("hooks:")
     assert "        - locale: pt\n          name: pt" in out and "build: false" in out
     assert out.replace(out[out.index("        - locale: pt"):out.index("\nhooks")], "").count("locale") == 2
+
+
+def test_nav_entry_inside_a_language_folder_is_refused() -> None:
+    from guide.translations import check_nav
+
+    nav = ["index.md", {"Side effects": ["crs.md", "es/icans.md"]}, {"Web": "https://example.org/es/x.md"}]
+    assert [str(p) for p in check_nav(nav, ["en", "es"])] == [
+        'mkdocs.yml:1: nav lists "es/icans.md", a page inside a language folder. '
+        'Write "icans.md": each language finds its own version of the page.']

@@ -166,3 +166,25 @@ def test_structure_difference_is_a_warning(tmp_path: Path) -> None:
     result = build(config)
     assert result.returncode != 0
     assert "docs/es/index.md: 0 headings vs 1 in docs/en/index.md (missing: #signs)" in result.stderr
+
+
+def test_page_in_a_language_folder_of_the_nav_fails(tmp_path: Path) -> None:
+    import yaml
+
+    config = site(tmp_path)
+    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    settings["nav"].append("es/index.md")
+    config.write_text(yaml.safe_dump(settings), encoding="utf-8")
+    result = build(config)
+    assert result.returncode != 0
+    assert 'nav lists "es/index.md", a page inside a language folder. Write "index.md"' in result.stderr
+
+
+def test_a_language_with_no_reading_formula_is_named_in_a_warning(tmp_path: Path) -> None:
+    italian = spanish_home(english_hash(HOME), text="Il team di cura controlla la febbre.").replace("Inicio", "Home")
+    config = make_tiny_site(tmp_path, {"index.md": HOME, "get-help.md": HELP},
+                            translations={"it": {"index.md": italian, "glossary.md": glossary_stub_es(english_hash(GLOSSARY_STUB))}},
+                            glossaries={"it": GLOSSARY_ES})
+    result = build(config)
+    assert "there is no reading-level formula for the language 'it'" in result.stderr
+    assert result.returncode != 0
