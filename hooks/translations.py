@@ -190,4 +190,5 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
         if entry is not None and entry.review == "draft":
             notices.append({"kind": "draft", "text": strings.get("draft_note", "")})
     page.meta["guide_notices"] = notices
+    page.meta["guide_strings"] = strings  # for templates and handouts, in the reader's language
     return context

@@ -1,0 +1,161 @@
+"""Render handout HTML to tagged PDF with WeasyPrint: cached by content, in parallel, every problem named."""
+from __future__ import annotations
+
+import hashlib
+import html as html_lib
+import json
+import logging
+import os
+import re
+import shutil
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+PDF_VARIANT = "pdf/ua-1"  # tagged PDF, so that screen readers can read it
+
+
+@dataclass
+class Job:
+    label: str                 # what a writer knows it by: "docs/es/crs.md (large print)"
+    html: str
+    base_url: str              # where relative images resolve: the page's folder in site/
+    outputs: list[Path]
+    max_pages: int | None = None  # the "when to get help" card must fit on one sheet
+    key: str = ""
+
+
+@dataclass
+class Result:
+    key: str
+    pages: int
+    problems: list[str] = field(default_factory=list)
+    cached: bool = False
+
+
+def fonts_version(font_files: Iterable[str]) -> str:
+    digest = hashlib.sha256()
+    for path in font_files:
+        digest.update(Path(path).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def cache_key(job_html: str, salt: str) -> str:
+    """Everything a handout is made from: its HTML (template, CSS, content, words) and, in `salt`,
+    the fonts and the WeasyPrint version."""
+    return hashlib.sha256(f"{salt}\n{job_html}".encode("utf-8")).hexdigest()[:24]
+
+
+def missing_glyphs(text: str, cmap: set[int]) -> list[str]:
+    """Characters of `text` that the font cannot draw (which would print as empty boxes)."""
+    return sorted(c for c in set(text) if not c.isspace() and ord(c) >= 32 and ord(c) not in cmap)
+
+
+def visible_text(document: str) -> str:
+    body = re.sub(r"<(script|style)\b.*?</\1>", " ", document, flags=re.S | re.I)
+    return html_lib.unescape(re.sub(r"<[^>]+>", " ", body))
+
+
+def font_cmap(path: str) -> set[int]:
+    from fontTools.ttLib import TTFont
+
+    with TTFont(path, lazy=True) as font:
+        return set(font.getBestCmap())
+
+
+CREATED = "__GUIDE_CREATED__"  # stands for the creation time in the HTML, so it is not part of the cache key
+QR = "__GUIDE_QR__"  # stands for the QR code, made from the address (already in the HTML) only when rendering
+QR_URL = re.compile(r'data-qr="([^"]*)"')
+
+def _render(job: Job) -> tuple[bytes, int, list[str]]:
+    """Runs in a worker process: WeasyPrint's warnings (a missing image, a bad rule) become problems."""
+    import weasyprint
+
+    problems: list[str] = []
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.levelno >= logging.WARNING:
+                problems.append(record.getMessage())
+
+    handler = Collect()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(handler)
+    try:
+        source = job.html.replace(CREATED, now_iso())
+        if QR in source:
+            from .handout_html import qr_data_uri
+
+            url = html_lib.unescape(QR_URL.search(source).group(1))
+            source = source.replace(QR, qr_data_uri(url))
+        document = weasyprint.HTML(string=source, base_url=job.base_url).render(pdf_variant=PDF_VARIANT)
+        data = document.write_pdf(pdf_variant=PDF_VARIANT)
+    finally:
+        logger.removeHandler(handler)
+    return data, len(document.pages), problems
+
+
+def _work(job: Job) -> tuple[str, bytes, int, list[str]]:
+    data, pages, problems = _render(job)
+    return job.key, data, pages, problems
+
+
+def build(jobs: list[Job], cache_dir: Path, salt: str, workers: int | None = None,
+          progress: Callable[[int, int], None] = lambda done, total: None) -> list[Result]:
+    """Write every job's PDF to its outputs; render only what the cache does not hold."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    results: dict[str, Result] = {}
+    todo: list[Job] = []
+    for job in jobs:
+        job.key = cache_key(job.html, salt)
+        meta = cache_dir / f"{job.key}.json"
+        if meta.exists() and (cache_dir / f"{job.key}.pdf").exists():
+            saved = json.loads(meta.read_text(encoding="utf-8"))
+            results[job.key] = Result(job.key, saved["pages"], saved["problems"], cached=True)
+        else:
+            todo.append(job)
+    total, done = len(todo), 0
+    if todo:
+        check_weasyprint()
+        workers = max(1, min(workers or os.cpu_count() or 1, len(todo)))
+        executor = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+        try:
+            outputs = executor.map(_work, todo) if executor else map(_work, todo)
+            for key, data, pages, problems in outputs:
+                (cache_dir / f"{key}.pdf").write_bytes(data)
+                (cache_dir / f"{key}.json").write_text(json.dumps({"pages": pages, "problems": problems}), "utf-8")
+                results[key] = Result(key, pages, problems)
+                done += 1
+                progress(done, total)
+        finally:
+            if executor:
+                executor.shutdown()
+    for job in jobs:
+        for output in job.outputs:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(cache_dir / f"{job.key}.pdf", output)
+    return [results[job.key] for job in jobs]
+
+
+def weasyprint_version() -> str:
+    """WeasyPrint's version, read without importing it (the import takes most of a second)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("weasyprint")
+    except PackageNotFoundError:
+        raise RuntimeError("the weasyprint package is not installed") from None
+
+
+def check_weasyprint() -> None:
+    """Import WeasyPrint once, only when something must be rendered: it needs the Pango library."""
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError) as error:  # OSError: the Pango library is missing
+        raise RuntimeError(str(error)) from None
+
+
+def now_iso() -> str:
+    return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
