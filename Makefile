@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Material 9.8 prints an end-of-life notice on every build; silence it so real warnings stand out.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build serve test bench readability translations new-language clean help
+.PHONY: build serve test bench readability translations new-language handout-previews clean help
 
 help:
 	@echo "make build   set up and build the whole site into site/"
@@ -15,6 +15,7 @@ help:
 	@echo "make readability [FILE=docs/en/crs.md]   reading level of one page or all, no build"
 	@echo "make translations   where each translation stands (exit 1 if one is outdated)"
 	@echo "make new-language LANG=xx   start a new language"
+	@echo "make handout-previews   pictures of three handouts' first pages, to look at"
 	@echo "make clean   remove site/ and caches"
 
 $(BIN)/python:
@@ -52,6 +53,16 @@ translations: $(VENV)/.installed
 new-language: $(VENV)/.installed
 	@test -n "$(LANG)" || { echo 'Say which language, like: make new-language LANG=pt'; exit 2; }
 	$(BIN)/python -m guide.new_language $(LANG)
+
+# The first page of three handouts (English, Spanish, large print) as PNG pictures, to look at.
+PREVIEWS := .cache/guide/previews
+handout-previews: build
+	@mkdir -p $(PREVIEWS)
+	pdftoppm -r 80 -f 1 -l 1 -png site/crs/handout.pdf $(PREVIEWS)/en-crs
+	pdftoppm -r 80 -f 1 -l 1 -png site/es/crs/handout.pdf $(PREVIEWS)/es-crs
+	pdftoppm -r 80 -f 1 -l 1 -png site/crs/handout-large.pdf $(PREVIEWS)/en-crs-large
+	pdftoppm -r 80 -f 1 -l 1 -png site/get-help/handout.pdf $(PREVIEWS)/en-get-help-card
+	@echo "Pictures are in $(PREVIEWS)/"
 
 clean:
 	rm -rf site .cache .pytest_cache .hypothesis

@@ -111,7 +111,8 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     jobs = _state.jobs.setdefault(language, [])
     one_sheet = page.file.src_uri.endswith("/" + settings.get("one_sheet", "get-help.md"))
     for large in (False, True):
-        handout = Handout(one_sheet=one_sheet and not large, language=language, title=page.title or "", description=str(page.meta.get("description", "")),
+        # A page shown untranslated is tagged in its text's language: PDF tags keep no inner lang.
+        handout = Handout(one_sheet=one_sheet and not large, language=text_language, title=page.title or "", description=str(page.meta.get("description", "")),
                           reviewed=str(page.meta.get("reviewed", "")), url=url, content=Markup(content),
                           words=words.get("entries", []), large=large, strings=strings,
                           guide_name=config.site_name, page_size=size)

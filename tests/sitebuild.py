@@ -11,9 +11,12 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run_mkdocs_build(config_file: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    """Run a strict build the way `make build` does; return the finished process."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def run_mkdocs_build(config_file: Path, site_dir: Path, handouts: bool = False) -> subprocess.CompletedProcess[str]:
+    """Run a strict build the way `make build` does; return the finished process.
+
+    PDF handouts take seconds, so only builds that check them make them.
+    """
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", GUIDE_HANDOUTS="1" if handouts else "0")
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],
         cwd=config_file.parent, env=env, capture_output=True, text=True, timeout=900,
@@ -25,7 +28,17 @@ class _ConfigLoader(yaml.SafeLoader):
     settings works from any folder."""
 
 
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    """`!ENV [NAME, default]`: the variable's value, else the default (as MkDocs reads it)."""
+    values = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    for name in values[:-1] if len(values) > 1 else values:
+        if os.environ.get(str(name)):
+            return os.environ[str(name)]
+    return values[-1] if len(values) > 1 else None
+
+
 _ConfigLoader.add_constructor("!relative", lambda loader, node: str(ROOT))
+_ConfigLoader.add_constructor("!ENV", _env)
 
 
 def real_config() -> dict:

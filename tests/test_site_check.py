@@ -12,7 +12,8 @@ def write(path: Path, html: str) -> None:
 
 
 def test_parse_refs_collects_ids_links_and_resources() -> None:
-    refs = parse_refs('<h2 id="a">A</h2><a name="b"></a><a href="x/">x</a><img src="i.png"><link href="s.css">')
+    refs = parse_refs('<h2 id="a">A</h2><a name="b"></a><a href="x/">x</a><img src="i.png"><link href="s.css">'
+                      '<link rel="canonical" href="https://site.example/x/">')
     assert refs.ids == {"a", "b"}
     assert refs.links == ["x/"]
     assert refs.resources == ["i.png", "s.css"]

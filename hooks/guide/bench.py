@@ -22,7 +22,19 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml; `!relative $config_dir` becomes the config folder's absolute path."""
+    """Reads mkdocs.yml; `!relative $config_dir` becomes the config folder's absolute path and
+    `!ENV [NAME, default]` the variable's value or the default."""
+
+
+def _env(loader: yaml.SafeLoader, node: yaml.Node) -> object:
+    values = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    for name in values[:-1] if len(values) > 1 else values:
+        if os.environ.get(str(name)):
+            return os.environ[str(name)]
+    return values[-1] if len(values) > 1 else None
+
+
+_ConfigLoader.add_constructor("!ENV", _env)
 
 
 def absolute_config(config_file: Path) -> dict:
@@ -61,8 +73,8 @@ def without_hook(config_file: Path, hook: str) -> dict:
     return config
 
 
-def time_build(config_file: Path, site_dir: Path) -> float:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def time_build(config_file: Path, site_dir: Path, handouts: bool = False) -> float:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", GUIDE_HANDOUTS="1" if handouts else "0")
     start = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config_file), "-d", str(site_dir)],
@@ -180,6 +192,24 @@ def index_bytes(site: Path) -> dict[str, tuple[int, int]]:
     return sizes
 
 
+def handout_figures(config_file: Path, runs: int) -> None:
+    """Handouts cold (empty cache) and warm, per handout, their share, and warm build vs none."""
+    with tempfile.TemporaryDirectory(prefix="guide-handouts-") as tmp:
+        tmp_path = Path(tmp)
+        config = tmp_path / "mkdocs.yml"
+        config.write_text(yaml.safe_dump(absolute_config(config_file)), encoding="utf-8")
+        without = statistics.median(time_build(config, tmp_path / f"none{i}") for i in range(runs))
+        cold = time_build(config, tmp_path / "cold", handouts=True)  # the cache next to config is empty
+        count = len(list((tmp_path / "cold").rglob("*.pdf")))
+        warm = statistics.median(time_build(config, tmp_path / f"warm{i}", handouts=True) for i in range(runs))
+    print("Handouts (PDF)")
+    print(f"  files                    {count:7d}")
+    print(f"  build without handouts   {without:7.2f} s")
+    print(f"  cold (nothing cached)    {cold:7.2f} s  (handouts {cold - without:.2f} s, "
+          f"{(cold - without) / max(count, 1):.3f} s each, {(cold - without) / cold:.0%} of the build)")
+    print(f"  warm (all cached)        {warm:7.2f} s  ({warm / without:.2f} x a build without handouts; target: at most 1.2)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=5, help="builds of each kind (default 5)")
@@ -209,6 +239,7 @@ def main(argv: list[str] | None = None) -> int:
     print("Search index a reader downloads, per language (raw / gzip)")
     for language, (raw, packed) in sizes.items():
         print(f"  {language:<24} {raw / 1024:7.1f} KB / {packed / 1024:5.1f} KB")
+    handout_figures(ours_file, args.runs)
     shares = hook_shares(args.runs)
     print("Share of the build time spent in each hook (median)")
     targets = {"reading_level": "  (target: under 10%)"}

@@ -28,7 +28,8 @@ class _RefParser(HTMLParser):
                 self.refs.ids.add(values[name])
         if tag == "a" and "href" in values:
             self.refs.links.append(values["href"])
-        if tag == "link" and "href" in values:
+        # canonical and alternate links name pages; they are not loaded by the browser
+        if tag == "link" and "href" in values and not {"canonical", "alternate"} & set(values.get("rel", "").split()):
             self.refs.resources.append(values["href"])
         if "src" in values:
             self.refs.resources.append(values["src"])

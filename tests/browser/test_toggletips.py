@@ -111,3 +111,16 @@ def test_in_print_terms_are_plain_text_and_words_to_know_ends_the_page(open_page
     assert "none" in term.evaluate("e => getComputedStyle(e).textDecorationLine")
     page.emulate_media(media="screen")
     assert not words.is_visible()
+
+
+def test_printing_from_the_browser_gives_the_page_without_navigation(open_page, tmp_path) -> None:
+    from pypdf import PdfReader
+
+    page = open_page("crs/", 1280, 800)
+    page.emulate_media(media="print")
+    target = tmp_path / "printed.pdf"
+    page.pdf(path=str(target), format="Letter")
+    text = " ".join("".join(p.extract_text() for p in PdfReader(target).pages).split())
+    assert "Words to know" in text and "Tocilizumab" in text
+    for chrome in ("Skip to content", "Table of contents", "Print this page (PDF)", "Previous", "Search"):
+        assert chrome not in text, chrome

@@ -31,6 +31,7 @@ def test_new_language_starts_switched_off_and_the_build_passes(tmp_path: Path) -
     text = config.read_text(encoding="utf-8")
     loader = type("L", (yaml.SafeLoader,), {})
     loader.add_constructor("!relative", lambda *_: str(tmp_path))
+    loader.add_constructor("!ENV", lambda loader_, node: loader_.construct_sequence(node)[-1])
     settings = yaml.load(text, Loader=loader)
     languages = next(p["i18n"]["languages"] for p in settings["plugins"] if isinstance(p, dict) and "i18n" in p)
     assert {"locale": "pt", "name": "pt", "build": False} in languages

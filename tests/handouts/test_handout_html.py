@@ -1,0 +1,42 @@
+"""Handout HTML and PDF helpers: paper versions of links and marks, counters, ids, glyphs, cache keys."""
+from __future__ import annotations
+
+from guide.handout_html import css_counter_text, css_string, prefix_ids, prepare_content
+from guide.handout_pdf import cache_key, missing_glyphs, visible_text
+
+PAGE_URL = "https://guide.example/es/crs/"
+
+
+def test_prepare_content_for_paper() -> None:
+    source = ('<h2 id="signs">Signs<a class="headerlink" href="#signs" title="Link">&para;</a></h2>'
+              '<p><a class="guide-term" href="../glossary/#crs" data-guide-term="crs">CRS</a> and '
+              '<a href="../get-help/#when-to-call">help</a> and <a href="#signs">above</a> and '
+              '<a href="https://other.example/x">out</a>.</p><details><summary>More</summary><p>x</p></details>')
+    assert prepare_content(source, PAGE_URL) == (
+        '<h2 id="signs">Signs</h2>'
+        '<p><span class="guide-term">CRS</span> and '
+        '<a href="https://guide.example/es/get-help/#when-to-call">help</a> and '
+        '<a href="https://guide.example/es/crs/#signs">above</a> and '
+        '<a href="https://other.example/x">out</a>.</p><details open><summary>More</summary><p>x</p></details>')
+
+
+def test_counter_text_and_css_strings() -> None:
+    assert css_counter_text("Page {page} of {pages}") == '"Page " counter(page) " of " counter(pages)'
+    assert css_counter_text("{page}/{pages}") == 'counter(page) "/" counter(pages)'
+    assert css_string('Say "hi"\\') == '"Say \\"hi\\"\\\\"'
+
+
+def test_prefix_ids_makes_a_booklet_unique() -> None:
+    assert prefix_ids('<h2 id="key-points">K</h2><p>x id="no"</p>', "p-crs") == '<h2 id="p-crs-key-points">K</h2><p>x id="no"</p>'
+
+
+def test_missing_glyphs_and_visible_text() -> None:
+    cmap = {ord(c) for c in "abcé"}
+    assert missing_glyphs("abc é\n漢", cmap) == ["漢"]
+    assert visible_text("<style>.x{}</style><p>a &amp; b</p>") .split() == ["a", "&", "b"]
+
+
+def test_cache_key_changes_with_html_and_salt_only() -> None:
+    assert cache_key("<p>a</p>", "fonts 1") == cache_key("<p>a</p>", "fonts 1")
+    assert cache_key("<p>a</p>", "fonts 1") != cache_key("<p>b</p>", "fonts 1")
+    assert cache_key("<p>a</p>", "fonts 1") != cache_key("<p>a</p>", "fonts 2")

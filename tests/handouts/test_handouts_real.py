@@ -1,0 +1,125 @@
+"""The real handouts: read back as text, metadata, fonts, tagging, page counts, QR codes, pictures."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from sitebuild import ROOT
+
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
+
+
+def text(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def definition(language: str, entry: str) -> str:
+    data = yaml.safe_load((ROOT / "glossary" / f"{language}.yml").read_text(encoding="utf-8"))
+    return data["terms"][entry]["definition"]
+
+
+def squash(value: str) -> str:
+    return " ".join(value.split())
+
+
+def test_every_page_of_every_language_has_its_two_handouts(built_site: Path) -> None:
+    html_pages = list(built_site.rglob("index.html"))
+    assert len(html_pages) == 3 * len(list((ROOT / "docs/en").glob("*.md")))
+    for page in html_pages:
+        for name in ("handout.pdf", "handout-large.pdf"):
+            assert (page.parent / name).stat().st_size > 5000, page
+        assert 'href="handout.pdf"' in page.read_text(encoding="utf-8"), page
+    for booklet in (built_site / "guide.pdf", built_site / "es/guide.pdf", built_site / "fr/guide.pdf"):
+        assert len(PdfReader(booklet).pages) > 20
+
+
+def test_english_handout_reads_right(built_site: Path) -> None:
+    content = squash(text(built_site / "crs/handout.pdf"))
+    assert content.startswith("Cytokine release syndrome (CRS) Key points")
+    assert "CAR T-cell therapy guide Cytokine release syndrome (CRS) Page 1 of" in content  # running header, footer
+    assert "Reviewed: 2026-11-25" in content
+    assert f"{SITE_URL}crs/" in content
+    assert "Words to know" in content
+    assert squash(definition("en", "tocilizumab")) in content
+    assert "Page 1 of" in content
+    # The urgent box, and a link printed with its address.
+    assert "Call your care team right away if you have" in content
+    assert f"({SITE_URL}get-help/)" in content.replace(" ", "") or f"{SITE_URL}get-help/" in content
+    for chrome in ("Skip to content", "Table of contents", "Search", "Previous", "Print this page"):
+        assert chrome not in content, chrome
+
+
+def test_spanish_handout_is_in_spanish(built_site: Path) -> None:
+    content = squash(text(built_site / "es/crs/handout.pdf"))
+    assert "Palabras para conocer" in content and "Página 1 de" in content and "Revisado: 2026-11-25" in content
+    assert squash(definition("es", "tocilizumab")) in content
+    assert "Words to know" not in content
+
+
+def test_metadata_tagging_and_fonts(built_site: Path) -> None:
+    reader = PdfReader(built_site / "es/crs/handout.pdf")
+    assert reader.metadata.title == "Síndrome de liberación de citocinas (SLC)"
+    assert reader.metadata.author == "Guía de la terapia con células CAR T"
+    assert reader.metadata.subject.startswith("Qué es el SLC")
+    assert reader.metadata.creation_date is not None
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "es"
+    assert bool(root["/MarkInfo"]["/Marked"]) and "/StructTreeRoot" in root
+    fonts = subprocess.run(["pdffonts", str(built_site / "es/crs/handout.pdf")], capture_output=True, text=True).stdout
+    rows = [line.split() for line in fonts.splitlines()[2:] if line.strip()]
+    assert rows and all("yes" in row[-5:-3] for row in rows), fonts  # every font embedded
+
+
+@pytest.mark.parametrize("language", ["", "es/", "fr/"])
+def test_help_card_fits_on_one_sheet(built_site: Path, language: str) -> None:
+    assert len(PdfReader(built_site / language / "get-help/handout.pdf").pages) == 1
+
+
+def test_large_print_is_larger(built_site: Path) -> None:
+    standard = len(PdfReader(built_site / "crs/handout.pdf").pages)
+    large = len(PdfReader(built_site / "crs/handout-large.pdf").pages)
+    assert large > standard
+
+
+def test_paper_sizes_per_language(built_site: Path) -> None:
+    letter = PdfReader(built_site / "es/crs/handout.pdf").pages[0].mediabox
+    a4 = PdfReader(built_site / "fr/crs/handout.pdf").pages[0].mediabox
+    assert (round(float(letter.width)), round(float(letter.height))) == (612, 792)
+    assert (round(float(a4.width)), round(float(a4.height))) == (595, 842)
+
+
+def test_booklet_has_contents_with_page_numbers_and_glossary_last(built_site: Path) -> None:
+    reader = PdfReader(built_site / "es/guide.pdf")
+    contents = squash(reader.pages[1].extract_text())
+    assert contents.startswith("Guía de la terapia con células CAR T") or "Contenido" in contents
+    assert "Glosario" in contents and any(ch.isdigit() for ch in contents)
+    last = squash(reader.pages[-1].extract_text())
+    assert "Glosario" in last or "Vital" in last or "Signos vitales" in last
+
+
+@pytest.mark.skipif(shutil.which("zbarimg") is None and os.environ.get("CI") != "true",
+                    reason="zbarimg is missing: install Debian's zbar-tools (.ci/run does)")
+@pytest.mark.parametrize("page", ["crs", "es/get-help", "fr/get-help"])
+def test_qr_code_opens_the_same_page(built_site: Path, tmp_path: Path, page: str) -> None:
+    pdf = built_site / page / "handout.pdf"
+    last = len(PdfReader(pdf).pages)
+    subprocess.run(["pdftoppm", "-r", "150", "-f", str(last), "-l", str(last), "-png", str(pdf), str(tmp_path / "qr")],
+                   check=True)
+    image = next(tmp_path.glob("qr*.png"))
+    found = subprocess.run(["zbarimg", "--quiet", "--raw", str(image)], capture_output=True, text=True).stdout.split()
+    assert found == [f"{SITE_URL}{page}/"]
+
+
+def test_first_pages_render_to_pictures(built_site: Path, tmp_path: Path) -> None:
+    """The same pictures `make handout-previews` makes; here their size says they are not blank."""
+    for name, pdf in (("en", "crs/handout.pdf"), ("es", "es/crs/handout.pdf"), ("large", "crs/handout-large.pdf")):
+        subprocess.run(["pdftoppm", "-r", "40", "-f", "1", "-l", "1", "-png", str(built_site / pdf),
+                        str(tmp_path / name)], check=True)
+        image = next(tmp_path.glob(f"{name}*.png"))
+        assert image.stat().st_size > 8000, f"{pdf} looks blank"
