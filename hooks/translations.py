@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -135,6 +136,20 @@ def _add_reading_levels(config: MkDocsConfig) -> None:
     if len(cache) != size:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
         cache_file.write_text(json.dumps(cache, indent=0), encoding="utf-8")
+
+
+def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
+    """The 404 page speaks every language of the guide, with links to each home and help page."""
+    if template_name == "404.html":
+        base = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+        context["guide_not_found"] = [
+            {"lang": language, "title": words.get("not_found_title", ""), "text": words.get("not_found_text", ""),
+             "home": base + ("" if language == _state.default else f"{language}/"),
+             "help": base + ("" if language == _state.default else f"{language}/") + "get-help/",
+             "home_text": words.get("not_found_home", ""), "help_text": words.get("not_found_help", "")}
+            for language, words in _state.strings.items()
+        ]
+    return context
 
 
 def _languages_of(page: Page, config: MkDocsConfig) -> tuple[str, str]:

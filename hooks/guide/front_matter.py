@@ -85,7 +85,8 @@ def _check_values(
     data: Mapping, lines: Mapping[str, int], path: str, rules: Rules, first_line: int
 ) -> Iterable[Problem]:
     for key in rules.required:
-        if key not in data or data[key] in (None, "", []):
+        # `sources: []` says on purpose that a page has no medical content (the privacy note).
+        if key not in data or data[key] in (None, "") or (data[key] == [] and key != "sources"):
             yield Problem(path, first_line, f'front matter key "{key}" is missing. {_HOW_TO_FIX.get(key, "Add it.")}')
 
     def at(key: str) -> int:
