@@ -4,8 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 # Material 9.8 prints an end-of-life notice on every build; silence it so real warnings stand out.
 export NO_MKDOCS_2_WARNING := 1
+# The guide's own code (hooks/guide) for `python -m guide...`, with or without the editable install.
+export PYTHONPATH := $(CURDIR)/hooks
 
-.PHONY: build serve test bench readability translations new-language handout-previews clean help
+.PHONY: build serve test bench readability translations new-language handout-previews lock clean help
 
 help:
 	@echo "make build   set up and build the whole site into site/"
@@ -16,6 +18,7 @@ help:
 	@echo "make translations   where each translation stands (exit 1 if one is outdated)"
 	@echo "make new-language LANG=xx   start a new language"
 	@echo "make handout-previews   pictures of three handouts' first pages, to look at"
+	@echo "make lock    update requirements/lock.txt (exact versions with hashes, for publishing)"
 	@echo "make clean   remove site/ and caches"
 
 $(BIN)/python:
@@ -63,6 +66,12 @@ handout-previews: build
 	pdftoppm -r 80 -f 1 -l 1 -png site/crs/handout-large.pdf $(PREVIEWS)/en-crs-large
 	pdftoppm -r 80 -f 1 -l 1 -png site/get-help/handout.pdf $(PREVIEWS)/en-get-help-card
 	@echo "Pictures are in $(PREVIEWS)/"
+
+# The exact versions, with hashes, that the publishing workflow installs (pip --require-hashes).
+lock: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --extra test --strip-extras \
+	  --no-emit-index-url --no-emit-find-links -o requirements/lock.txt pyproject.toml
 
 clean:
 	rm -rf site .cache .pytest_cache .hypothesis
