@@ -192,6 +192,85 @@ def index_bytes(site: Path) -> dict[str, tuple[int, int]]:
     return sizes
 
 
+class _Server:
+    """The built site on a localhost port, for as long as the `with` block lasts."""
+
+    def __init__(self, site: Path) -> None:
+        import functools
+        import threading
+        from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+        class Quiet(SimpleHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self) -> str:
+        self.thread.start()
+        return f"http://127.0.0.1:{self.server.server_address[1]}/"
+
+    def __exit__(self, *args: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def page_weights(sites: dict[str, Path], paths: list[str]) -> dict[tuple[str, str], tuple[int, int]]:
+    """Bytes (raw, gzip) a reader downloads to open each page, in Chromium, for each built site."""
+    import gzip
+
+    from playwright.sync_api import sync_playwright
+
+    weights = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        for name, site in sites.items():
+            with _Server(site) as url:
+                for path in paths:
+                    page = browser.new_page(viewport={"width": 390, "height": 844})
+                    bodies: list[bytes] = []
+                    page.on("response", lambda r: bodies.append(r.body()) if r.ok else None)
+                    page.goto(url + path, wait_until="networkidle")
+                    page.close()
+                    weights[(name, path)] = (sum(map(len, bodies)), sum(len(gzip.compress(b)) for b in bodies))
+        browser.close()
+    return weights
+
+
+def lighthouse(site: Path, paths: list[str]) -> dict[str, dict[str, float]] | None:
+    """Lighthouse scores (mobile preset) from the npm package, run against Debian's Chromium."""
+    import json
+    import shutil
+
+    folder = ROOT / ".cache" / "lighthouse"
+    binary = folder / "node_modules" / ".bin" / "lighthouse"
+    if not binary.exists():
+        if not shutil.which("npm"):
+            return None
+        folder.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "lighthouse@12"], cwd=folder,
+                       check=False, capture_output=True, timeout=600)
+        if not binary.exists():
+            return None
+    scores = {}
+    with _Server(site) as url, tempfile.TemporaryDirectory() as tmp:
+        for path in paths:
+            out = Path(tmp) / "report.json"
+            subprocess.run([str(binary), url + path, "--quiet", "--output=json", f"--output-path={out}",
+                            "--only-categories=performance,accessibility,best-practices,seo",
+                            "--chrome-flags=" + " ".join(CHROMIUM_ARGS)],
+                           env=dict(os.environ, CHROME_PATH="/usr/bin/chromium"), capture_output=True, timeout=300)
+            if out.exists():
+                report = json.loads(out.read_text(encoding="utf-8"))
+                scores[path or "/"] = {k: round(v["score"] * 100) for k, v in report["categories"].items()}
+    return scores
+
+
 def handout_figures(config_file: Path, runs: int) -> None:
     """Handouts cold (empty cache) and warm, per handout, their share, and warm build vs none."""
     with tempfile.TemporaryDirectory(prefix="guide-handouts-") as tmp:
@@ -226,6 +305,12 @@ def main(argv: list[str] | None = None) -> int:
             configs[name] = path
         medians = median_builds(configs, tmp_path, args.runs)
         sizes = index_bytes(tmp_path / "ours")
+        paths = ["", "crs/"]
+        try:
+            weights = page_weights({"ours": tmp_path / "ours", "plain": tmp_path / "plain"}, paths)
+        except Exception as error:  # no Chromium or no Playwright: say so, a benchmark never fails
+            weights, weight_error = {}, str(error).splitlines()[0]
+        scores = lighthouse(tmp_path / "ours", ["", "crs/", "es/", "es/crs/"])
     ours, plain = medians["ours"], medians["plain"]
     print(f"Build time of the real site, median of {args.runs} runs each")
     print(f"  ours (with hooks)        {ours:7.2f} s")
@@ -239,6 +324,20 @@ def main(argv: list[str] | None = None) -> int:
     print("Search index a reader downloads, per language (raw / gzip)")
     for language, (raw, packed) in sizes.items():
         print(f"  {language:<24} {raw / 1024:7.1f} KB / {packed / 1024:5.1f} KB")
+    print("What a reader downloads to open a page (phone, Chromium), ours vs plain Material")
+    if weights:
+        for path in paths:
+            (raw, packed), (plain_raw, plain_packed) = weights[("ours", path)], weights[("plain", path)]
+            print(f"  /{path:<22} {raw / 1024:7.1f} KB / {packed / 1024:5.1f} KB gzip; plain {plain_raw / 1024:.1f} / "
+                  f"{plain_packed / 1024:.1f}; ours adds {(packed - plain_packed) / 1024:+.1f} KB gzip (target: at most +10)")
+    else:
+        print(f"  skipped: {weight_error}")
+    print("Lighthouse, mobile preset (targets: performance 95 or more, the others 100)")
+    if scores:
+        for path, values in scores.items():
+            print(f"  {path:<22} " + ", ".join(f"{k} {v}" for k, v in values.items()))
+    else:
+        print("  skipped: the lighthouse npm package could not be installed or run")
     handout_figures(ours_file, args.runs)
     shares = hook_shares(args.runs)
     print("Share of the build time spent in each hook (median)")
