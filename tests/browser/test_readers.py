@@ -84,8 +84,8 @@ def test_no_csp_violation_when_searching_and_opening_a_toggletip(open_page) -> N
 
 def test_keyboard_reaches_everything_with_visible_focus(open_page) -> None:
     page = open_page("crs/", 1280, 800)
-    reached, invisible = set(), []
-    for _ in range(140):
+    reached, invisible, terms = set(), [], set()
+    for _ in range(260):
         page.keyboard.press("Tab")
         info = page.evaluate("""() => { const e = document.activeElement; const s = getComputedStyle(e);
             const r = e.getBoundingClientRect();
@@ -99,9 +99,13 @@ def test_keyboard_reaches_everything_with_visible_focus(open_page) -> None:
             "term" if "guide-term" in info["cls"] else "handout" if info["href"].endswith("handout.pdf") else None
         if key:
             reached.add(key)
+        if key == "term":
+            terms.add(info["href"])
         if info["visible"] and not (info["outline"] or info["shadow"]):
             invisible.append(info)
     assert {"skip", "search", "language", "term", "handout"} <= reached, reached
+    every = set(page.locator(".md-content a.guide-term").evaluate_all("links => links.map(a => a.getAttribute('href'))"))
+    assert terms == every, "a toggletip is not reachable by keyboard"
     assert invisible == [], invisible[:5]
 
 
