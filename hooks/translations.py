@@ -24,7 +24,7 @@ from guide.strings import load_strings
 from guide.translations_cli import add_reading_levels
 from guide.translation_status import LanguageStatus, as_markdown, collect
 from i18n_state import is_outer_build
-from guide.translations import Shape, check_layout, check_nav, compare_shapes, english_hash, page_shape
+from guide.translations import Shape, check_layout, check_nav, compare_shapes, page_shape
 
 log = get_plugin_logger(__name__)
 

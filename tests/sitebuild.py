@@ -8,6 +8,8 @@ from pathlib import Path
 
 import yaml
 
+from guide.mkdocs_yml import load_mkdocs_yml
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -23,26 +25,8 @@ def run_mkdocs_build(config_file: Path, site_dir: Path, handouts: bool = False) 
     )
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml's `!relative $config_dir` becomes the project's absolute path, so a copy of the
-    settings works from any folder."""
-
-
-def _env(loader: yaml.SafeLoader, node: yaml.Node) -> object:
-    """`!ENV [NAME, default]`: the variable's value, else the default (as MkDocs reads it)."""
-    values = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
-    for name in values[:-1] if len(values) > 1 else values:
-        if os.environ.get(str(name)):
-            return os.environ[str(name)]
-    return values[-1] if len(values) > 1 else None
-
-
-_ConfigLoader.add_constructor("!relative", lambda loader, node: str(ROOT))
-_ConfigLoader.add_constructor("!ENV", _env)
-
-
 def real_config() -> dict:
-    return yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    return load_mkdocs_yml(ROOT / "mkdocs.yml")
 
 
 TINY_GLOSSARY = """\

@@ -18,30 +18,14 @@ from pathlib import Path
 
 import yaml
 
+from .mkdocs_yml import load_mkdocs_yml
+
 ROOT = Path(__file__).resolve().parents[2]
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml; `!relative $config_dir` becomes the config folder's absolute path and
-    `!ENV [NAME, default]` the variable's value or the default."""
-
-
-def _env(loader: yaml.SafeLoader, node: yaml.Node) -> object:
-    values = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
-    for name in values[:-1] if len(values) > 1 else values:
-        if os.environ.get(str(name)):
-            return os.environ[str(name)]
-    return values[-1] if len(values) > 1 else None
-
-
-_ConfigLoader.add_constructor("!ENV", _env)
 
 
 def absolute_config(config_file: Path) -> dict:
     """The real mkdocs.yml with its paths made absolute, so a variant can live in another folder."""
-    loader = type("Loader", (_ConfigLoader,), {})
-    loader.add_constructor("!relative", lambda _, node: str(config_file.parent))
-    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=loader)
+    config = load_mkdocs_yml(config_file)
     base = config_file.parent
     config["docs_dir"] = str(base / config.get("docs_dir", "docs"))
     theme = config.get("theme", {})

@@ -15,6 +15,7 @@ import yaml
 
 from .front_matter import split_front_matter
 from .glossary import glossary_page, load_glossary
+from .mkdocs_yml import load_mkdocs_yml
 from .page_structure import StructureRules, check_structure
 from .readability import check_limits, hardest, measure, score
 from .readability_report import PageReport, details, table
@@ -24,17 +25,8 @@ from .syllables import EnglishSyllables, counter_for
 ROOT = Path(__file__).resolve().parents[2]
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """mkdocs.yml may hold `!!python/name:` and `!ENV` tags; the report needs none of them."""
-
-
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 def load_settings(config_file: Path) -> dict:
-    loader = type("Loader", (_TolerantLoader,), {})
-    loader.add_constructor("!relative", lambda _, node: str(config_file.resolve().parent))
-    return yaml.load(config_file.read_text(encoding="utf-8"), Loader=loader)
+    return load_mkdocs_yml(config_file)
 
 
 def _extensions(config: dict) -> tuple[list[str], dict]:

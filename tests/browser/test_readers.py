@@ -47,7 +47,7 @@ def test_every_page_is_clean_and_passes_axe(browser, site_url: str, pages: list[
     try:
         for path in pages:
             page = context.new_page()
-            errors, outside, csp = [], [], []
+            errors, outside = [], []
             page.on("console", lambda m: m.type == "error" and errors.append(m.text))
             page.on("pageerror", lambda e: errors.append(str(e)))
             page.on("request", lambda r: r.url.startswith(site_url) or r.url.startswith("data:") or outside.append(r.url))

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import yaml
+from guide.mkdocs_yml import load_mkdocs_yml
 
 from sitebuild import ROOT, run_mkdocs_build
 
@@ -29,10 +29,7 @@ def test_new_language_starts_switched_off_and_the_build_passes(tmp_path: Path) -
     glossary = (tmp_path / "glossary/pt.yml").read_text(encoding="utf-8")
     assert glossary.count("    term:") == (ROOT / "glossary/en.yml").read_text(encoding="utf-8").count("    term:")
     text = config.read_text(encoding="utf-8")
-    loader = type("L", (yaml.SafeLoader,), {})
-    loader.add_constructor("!relative", lambda *_: str(tmp_path))
-    loader.add_constructor("!ENV", lambda loader_, node: loader_.construct_sequence(node)[-1])
-    settings = yaml.load(text, Loader=loader)
+    settings = load_mkdocs_yml(config)
     languages = next(p["i18n"]["languages"] for p in settings["plugins"] if isinstance(p, dict) and "i18n" in p)
     assert {"locale": "pt", "name": "pt", "build": False} in languages
     assert "# Settings for the plain-language guide" in text  # comments kept

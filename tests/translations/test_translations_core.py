@@ -1,10 +1,9 @@
 """Translations, pure parts: versions, front matter keys, layout, structure, status, search index."""
 from __future__ import annotations
 
-import pytest
 
 from guide.new_language import add_language_entry
-from guide.search_index import add_variants, localize_index, plurals
+from guide.search_index import localize_index, plurals
 from guide.strings import load_strings
 from guide.translation_status import as_markdown, as_text, collect, describe_change
 from guide.translations import check_layout, compare_shapes, english_hash, page_shape, read_meta
