@@ -22,7 +22,7 @@ def test_triggers_and_permissions() -> None:
     assert data["on"]["push"]["branches"] == ["main"]
     assert data["permissions"] == {"contents": "read"}
     jobs = data["jobs"]
-    assert "permissions" not in jobs["build"]
+    assert jobs["build"]["permissions"] == {"contents": "read", "pages": "read"}  # reads the Pages address only
     assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert jobs["deploy"]["needs"] == "build"
 
