@@ -11,12 +11,19 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 
 
-def default_language(config: MkDocsConfig) -> str:
+def configured_languages(config: MkDocsConfig) -> tuple[str, dict[str, str], list[str]]:
+    """(the default language, every configured language's code and name, the languages built)."""
     plugin = config.plugins.get("i18n")
     if plugin is None:
-        return config.theme["language"]
+        language = config.theme["language"]
+        return language, {language: language}, [language]
     languages = plugin.config.languages
-    return next((lang.locale for lang in languages if lang.default), languages[0].locale)
+    default = next((lang.locale for lang in languages if lang.default), languages[0].locale)
+    return default, {lang.locale: lang.name for lang in languages}, [lang.locale for lang in languages if lang.build]
+
+
+def default_language(config: MkDocsConfig) -> str:
+    return configured_languages(config)[0]
 
 
 def is_outer_build(config: MkDocsConfig) -> bool:

@@ -23,7 +23,7 @@ from guide.readability_cli import load_settings
 from guide.strings import load_strings
 from guide.translations_cli import add_reading_levels
 from guide.translation_status import LanguageStatus, as_markdown, collect
-from i18n_state import is_outer_build
+from i18n_state import configured_languages, is_outer_build
 from guide.translations import Shape, check_layout, check_nav, compare_shapes, page_shape
 
 log = get_plugin_logger(__name__)
@@ -45,22 +45,12 @@ class _State:
 _state = _State()
 
 
-def _i18n(config: MkDocsConfig) -> tuple[str, dict[str, str], list[str]]:
-    plugin = config.plugins.get("i18n")
-    if plugin is None:
-        language = config.theme["language"]
-        return language, {language: language}, [language]
-    languages = plugin.config.languages
-    default = next((lang.locale for lang in languages if lang.default), languages[0].locale)
-    return default, {lang.locale: lang.name for lang in languages}, [lang.locale for lang in languages if lang.build]
-
-
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _state
     if not is_outer_build(config):
         return config  # the English pages' shapes and the checks of the outer build stay
     _state = _State(root=Path(config.config_file_path).parent, docs=Path(config.docs_dir))
-    _state.default, _state.languages, _state.built = _i18n(config)
+    _state.default, _state.languages, _state.built = configured_languages(config)
     english_file = _state.docs / _state.default / "_includes" / "strings.yml"
     english, problems = load_strings(english_file.read_text(encoding="utf-8"), _rel(english_file))
     for language in _state.built:
