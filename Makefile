@@ -7,12 +7,13 @@ export NO_MKDOCS_2_WARNING := 1
 # The guide's own code (hooks/guide) for `python -m guide...`, with or without the editable install.
 export PYTHONPATH := $(CURDIR)/hooks
 
-.PHONY: build serve test bench readability translations new-language handout-previews lock clean help
+.PHONY: build serve test check bench readability translations new-language handout-previews lock clean help
 
 help:
 	@echo "make build   set up and build the whole site into site/"
 	@echo "make serve   live preview at http://127.0.0.1:8000"
-	@echo "make test    set up and run the tests"
+	@echo "make test    set up and run every test (what CI runs)"
+	@echo "make check   the quick tests to run while you work (under a minute)"
 	@echo "make bench   time our build against a plain Material build"
 	@echo "make readability [FILE=docs/en/crs.md]   reading level of one page or all, no build"
 	@echo "make translations   where each translation stands (exit 1 if one is outdated)"
@@ -44,18 +45,22 @@ serve: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	$(BIN)/python -m pytest
 
+# The quick loop while you work: pure functions and tiny sites; no browser, no PDFs, no real site.
+check: $(VENV)/.installed-test
+	GUIDE_QUICK=1 $(BIN)/python -m pytest -m "not site and not browser and not pdf" -q --durations=5
+
 bench: $(VENV)/.installed
-	$(BIN)/python -m guide.bench
+	$(BIN)/python -m guide bench
 
 readability: $(VENV)/.installed
-	$(BIN)/python -m guide.readability_cli $(FILE)
+	$(BIN)/python -m guide readability $(FILE)
 
 translations: $(VENV)/.installed
-	$(BIN)/python -m guide.translations_cli
+	$(BIN)/python -m guide translations
 
 new-language: $(VENV)/.installed
 	@test -n "$(LANG)" || { echo 'Say which language, like: make new-language LANG=pt'; exit 2; }
-	$(BIN)/python -m guide.new_language $(LANG)
+	$(BIN)/python -m guide new-language $(LANG)
 
 # The first page of three handouts (English, Spanish, large print) as PNG pictures, to look at.
 PREVIEWS := .cache/guide/previews

@@ -5,16 +5,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from guide.csp import add_policy
-
-
-def _directives(config: MkDocsConfig) -> dict:
-    return config.extra.get("guide", {}).get("content_security_policy", {})
+from guide_site import site
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return add_policy(output, _directives(config)) if _directives(config) else output
+    directives = site.project.settings.content_security_policy
+    return add_policy(output, directives) if directives else output
 
 
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     # 404.html and other pages made from templates alone
-    return add_policy(output, _directives(config)) if template_name.endswith(".html") and _directives(config) else output
+    directives = site.project.settings.content_security_policy
+    return add_policy(output, directives) if template_name.endswith(".html") and directives else output

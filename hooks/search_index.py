@@ -15,33 +15,24 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from guide.search_index import localize_index
-from i18n_state import LanguageStack, default_language, is_outer_build
+from guide_site import site
 
-_saved: dict[str, str] = {}  # the default language's raw index, kept before other builds overwrite it
-_building = LanguageStack()
-
-
-def _index(config: MkDocsConfig) -> Path:
-    return Path(config.site_dir) / "search" / "search_index.json"
+INDEX = Path("search") / "search_index.json"
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if is_outer_build(config):
-        _saved.clear()
-        _building.reset()
-    return config
+class DefaultIndex(str):
+    """The default language's raw index, kept before the other builds overwrite the shared file."""
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    site = _building.push(config)
-    if site != default_language(config) and "raw" not in _saved and _index(config).exists():
-        _saved["raw"] = _index(config).read_text(encoding="utf-8")  # written by the default build
+    shared = Path(config.site_dir) / INDEX
+    if not site.is_default(config.theme["language"]) and not site.has(DefaultIndex) and shared.exists():
+        site.state(DefaultIndex, lambda: DefaultIndex(shared.read_text(encoding="utf-8")))
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
-    site = config.theme["language"]
-    if site != default_language(config):
-        context["base_url"] = get_relative_url(f"{site}/", page.url)
+    if not site.is_default(config.theme["language"]):
+        context["base_url"] = get_relative_url(f"{config.theme['language']}/", page.url)
     return context
 
 
@@ -49,17 +40,13 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
 # rewrites the shared index; ours comes last and puts the default language's index back.
 @event_priority(-110)
 def on_post_build(config: MkDocsConfig) -> None:
-    site, default = _building.pop(config), default_language(config)
-    root = _index(config)
-    if not root.exists():
+    language, shared = site.language(config), Path(config.site_dir) / INDEX
+    if not shared.exists():
         return
-    if site == default:
-        raw = _saved.get("raw") or root.read_text(encoding="utf-8")
-        root.write_text(json.dumps(localize_index(json.loads(raw), site, "")), encoding="utf-8")
-        return
-    target = Path(config.site_dir) / site / "search" / "search_index.json"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(localize_index(json.loads(root.read_text(encoding="utf-8")), site, f"{site}/")),
-                      encoding="utf-8")
-    if "raw" in _saved:
-        root.write_text(_saved["raw"], encoding="utf-8")
+    default = site.is_default(language)
+    raw = site.state(DefaultIndex) if default and site.has(DefaultIndex) else shared.read_text(encoding="utf-8")
+    index = localize_index(json.loads(raw), site.project.language(language), "" if default else f"{language}/")
+    (site.site_dir(config, language) / INDEX).parent.mkdir(parents=True, exist_ok=True)
+    (site.site_dir(config, language) / INDEX).write_text(json.dumps(index), encoding="utf-8")
+    if not default and site.has(DefaultIndex):
+        shared.write_text(site.state(DefaultIndex), encoding="utf-8")

@@ -13,16 +13,70 @@ from guide.mkdocs_yml import load_mkdocs_yml
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run_mkdocs_build(config_file: Path, site_dir: Path, handouts: bool = False) -> subprocess.CompletedProcess[str]:
-    """Run a strict build the way `make build` does; return the finished process.
+def run_mkdocs_build(config_file: Path, site_dir: Path, handouts: bool = False,
+                     in_process: bool = True) -> subprocess.CompletedProcess[str]:
+    """Run a strict build the way `make build` does; return what it printed and its exit status.
 
-    PDF handouts take seconds, so only builds that check them make them.
+    In this process by default: the hooks keep no state between runs (the site model resets on every
+    outer build), and starting Python and MkDocs again costs about a second per build. PDF handouts
+    take seconds, so only builds that check them make them.
     """
+    if in_process:
+        return _build_here(config_file, site_dir, handouts)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", GUIDE_HANDOUTS="1" if handouts else "0")
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],
         cwd=config_file.parent, env=env, capture_output=True, text=True, timeout=900,
     )
+
+
+def _build_here(config_file: Path, site_dir: Path, handouts: bool) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` in this process, its log formatted as the command prints it."""
+    import io
+    import logging
+    import warnings
+
+    from click import ClickException
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    old_level, old_env, old_cwd = logger.level, os.environ.get("GUIDE_HANDOUTS"), os.getcwd()
+    logger.setLevel(logging.INFO)
+    os.environ["GUIDE_HANDOUTS"] = "1" if handouts else "0"
+    os.chdir(config_file.parent)
+    code = 0
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)  # as the command line shows them: not at all
+            config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(config)
+            finally:
+                config.plugins.on_shutdown()
+    except ClickException as error:  # Abort (strict mode, a BuildError) and ConfigurationError
+        code = error.exit_code
+        if not str(error.message).startswith("Aborted"):
+            logger.error(error.message)
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(old_level)
+        os.chdir(old_cwd)
+        if old_env is None:
+            os.environ.pop("GUIDE_HANDOUTS", None)
+        else:
+            os.environ["GUIDE_HANDOUTS"] = old_env
+    return subprocess.CompletedProcess(["mkdocs build --strict (in process)"], code, "", stream.getvalue())
+
+
+def examples(full: int) -> int:
+    """Hypothesis examples per property: all of them in `make test`, a tenth in `make check` (GUIDE_QUICK=1)."""
+    return max(50, full // 10) if os.environ.get("GUIDE_QUICK") == "1" else full
 
 
 def real_config() -> dict:
@@ -97,3 +151,47 @@ def make_tiny_site(
     config_file = tmp_path / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return config_file
+
+
+# A two-language site (English and Spanish) for translation tests.
+HOME = """---
+title: Home
+description: A short page for a test.
+reviewed: 2026-11-25
+sources: [001_d32869e5158d1a68.txt]
+---
+
+# Home
+
+Your care team checks for a fever.
+"""
+HELP = HOME.replace("title: Home", "title: Help").replace("# Home", "# Help") + "\n## When to call {#when-to-call}\n\n1. Call.\n"
+GLOSSARY_ES = """\
+terms:
+  care-team:
+    term: equipo de atención
+    definition: Los médicos y enfermeros que le tratan.
+"""
+
+
+def spanish_home(version: str, status: str = "draft", text: str = "Su equipo de atención revisa si hay fiebre.") -> str:
+    return (f"---\ntitle: Inicio\ndescription: Una página corta.\nreviewed: 2026-11-25\n"
+            f"sources: [001_d32869e5158d1a68.txt]\ntranslation_of: {version}\ntranslation_status: {status}\n---\n\n"
+            f"# Inicio\n\n{text}\n")
+
+
+def glossary_stub_es(version: str) -> str:
+    return GLOSSARY_STUB.replace("---\n", f"---\ntranslation_of: {version}\ntranslation_status: draft\n", 1).replace(
+        "title: Glossary", "title: Glosario", 1)
+
+
+def two_language_site(tmp_path: Path, home: str = HOME, es_pages: dict[str, str] | None = None, es_glossary: str = GLOSSARY_ES):
+    """English and Spanish, with the translation status page: the site most translation tests need."""
+    from guide.translations import english_hash
+
+    es = es_pages if es_pages is not None else {
+        "index.md": spanish_home(english_hash(home)), "glossary.md": glossary_stub_es(english_hash(GLOSSARY_STUB))}
+    status_page = (ROOT / "docs/en/translation-status.md").read_text(encoding="utf-8")
+    return make_tiny_site(tmp_path, {"index.md": home, "get-help.md": HELP, "translation-status.md": status_page},
+                          translations={"es": es},
+                          glossaries={"es": es_glossary})

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from guide.bench import plain_config
+from guide.tools.bench import plain_config
 from sitebuild import ROOT, real_config
 
 
@@ -19,7 +19,7 @@ def test_plain_config_drops_only_our_hooks() -> None:
 
 
 def test_without_hook_drops_just_that_hook() -> None:
-    from guide.bench import without_hook
+    from guide.tools.bench import without_hook
 
     config = without_hook(ROOT / "mkdocs.yml", "glossary.py")
     assert not any(path.endswith("glossary.py") for path in config["hooks"])

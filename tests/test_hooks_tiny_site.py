@@ -61,7 +61,7 @@ def test_missing_urgent_box_file_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "docs/en/_includes/urgent.md").unlink()
     result = run_mkdocs_build(config, tmp_path / "site")
     assert result.returncode != 0
-    assert "the urgent box for language 'en' is missing" in result.stderr
+    assert "the urgent box for the language 'en' is missing" in result.stderr
 
 
 def test_broken_link_fails_the_strict_build(tmp_path: Path) -> None:

@@ -143,3 +143,16 @@ _HOW_TO_FIX = {
     "reviewed": "Add the date the page was last checked: reviewed: 2026-11-25",
     "sources": "List the source files the page uses, one per line under sources:",
 }
+
+
+def page_parts(text: str) -> tuple[dict, str]:
+    """A page's front matter (empty when missing or broken) and its body: everything after the
+    closing fence, so a "---" rule inside the body stays part of the body."""
+    block, first_line = split_front_matter(text)
+    if block is None or first_line < 0:
+        return {}, text
+    try:
+        meta = yaml.safe_load(block)
+    except yaml.YAMLError:
+        meta = None
+    return (meta if isinstance(meta, dict) else {}), text.split("\n", block.count("\n") + 2)[-1]

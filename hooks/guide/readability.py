@@ -18,12 +18,6 @@ DIRECTION = {
     "long_word_share": "max", "lix": "max",
     "flesch_reading_ease": "min", "inflesz": "min", "fernandez_huerta": "min", "kandel_moles": "min", "amstad": "min",
 }
-FORMULAS = {
-    "en": ("fk_grade", "smog", "flesch_reading_ease"),
-    "es": ("inflesz", "fernandez_huerta"),
-    "fr": ("kandel_moles",),
-    "de": ("amstad",),
-}
 LABELS = {
     "fk_grade": "grade", "smog": "SMOG", "flesch_reading_ease": "reading ease", "inflesz": "INFLESZ",
     "fernandez_huerta": "Fernández-Huerta", "kandel_moles": "Kandel-Moles", "amstad": "Amstad",
@@ -67,8 +61,21 @@ def measure(sentences: list[str], count: Callable[[str], int]) -> list[Sentence]
     return measured
 
 
-def score(sentences: list[Sentence], language: str) -> Scores:
-    """Every metric for the language, plus the fallback measures every language gets."""
+# Each formula from words per sentence (wps), syllables per word (spw), sentences (s), words (w) and
+# words of three or more syllables (poly). Which ones a language gets is in guide.languages.
+FORMULAS: dict[str, Callable[[float, float, int, int, int], float]] = {
+    "fk_grade": lambda wps, spw, s, w, poly: 0.39 * wps + 11.8 * spw - 15.59,
+    "flesch_reading_ease": lambda wps, spw, s, w, poly: 206.835 - 1.015 * wps - 84.6 * spw,
+    "smog": lambda wps, spw, s, w, poly: 1.0430 * math.sqrt(poly * 30 / s) + 3.1291,
+    "inflesz": lambda wps, spw, s, w, poly: 206.835 - 62.3 * spw - wps,  # Szigriszt-Pazos, on the INFLESZ scale
+    "fernandez_huerta": lambda wps, spw, s, w, poly: 206.84 - 60 * spw - 102 * (s / w),
+    "kandel_moles": lambda wps, spw, s, w, poly: 207 - 1.015 * wps - 73.6 * spw,
+    "amstad": lambda wps, spw, s, w, poly: 180 - wps - 58.5 * spw,
+}
+
+
+def score(sentences: list[Sentence], language: str, formulas: tuple[str, ...] = ()) -> Scores:
+    """The language's `formulas`, plus the fallback measures every language gets."""
     s = len(sentences)
     w = sum(x.words for x in sentences)
     syl = sum(x.syllables for x in sentences)
@@ -85,23 +92,9 @@ def score(sentences: list[Sentence], language: str) -> Scores:
     m["longest_sentence"] = max(x.words for x in sentences)
     m["long_word_share"] = round(poly / w, 4)
     m["lix"] = round(wps + 100 * long_letters / w, 2)
-    base = language.split("-")[0].split("_")[0]
-    if base == "en":
-        m["fk_grade"] = round(0.39 * wps + 11.8 * spw - 15.59, 2)
-        m["flesch_reading_ease"] = round(206.835 - 1.015 * wps - 84.6 * spw, 2)
-        m["smog"] = round(1.0430 * math.sqrt(poly * 30 / s) + 3.1291, 2)
-    elif base == "es":
-        m["inflesz"] = round(206.835 - 62.3 * spw - wps, 2)  # Szigriszt-Pazos, read on the INFLESZ scale
-        m["fernandez_huerta"] = round(206.84 - 60 * spw - 102 * (s / w), 2)
-    elif base == "fr":
-        m["kandel_moles"] = round(207 - 1.015 * wps - 73.6 * spw, 2)
-    elif base == "de":
-        m["amstad"] = round(180 - wps - 58.5 * spw, 2)
+    for name in formulas:
+        m[name] = round(FORMULAS[name](wps, spw, s, w, poly), 2)
     return result
-
-
-def known_language(language: str) -> bool:
-    return language.split("-")[0].split("_")[0] in FORMULAS
 
 
 @dataclass(frozen=True)

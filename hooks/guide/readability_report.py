@@ -2,16 +2,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .readability import LABELS, Finding, Scores, Sentence
 
-# The columns shown per language; every language also has the fallback measures in the JSON.
-COLUMNS = {"en": ("fk_grade", "smog"), "es": ("inflesz", "fernandez_huerta"), "fr": ("kandel_moles", "lix"),
-           "de": ("amstad", "lix")}
 SHORT = {"fk_grade": "grade", "smog": "SMOG", "inflesz": "INFLESZ", "fernandez_huerta": "F-H",
-         "kandel_moles": "K-M", "amstad": "Amstad", "lix": "LIX", "avg_sentence": "avg"}
+         "kandel_moles": "K-M", "amstad": "Amstad", "lix": "LIX", "avg_sentence": "avg",
+         "longest_sentence": "longest"}
 
 
 @dataclass
@@ -44,17 +43,17 @@ class PageReport:
         }
 
 
-def table(reports: list[PageReport]) -> list[str]:
-    """Lines of a plain table: page, language, words, the language's two main scores, status."""
+def table(reports: list[PageReport], columns: Mapping[str, tuple[str, ...]]) -> list[str]:
+    """Lines of a plain table: page, language, words, the language's main scores (`columns`), status."""
     lines = []
     for language in dict.fromkeys(r.language for r in reports):
-        columns = COLUMNS.get(language.split("-")[0], ("avg_sentence", "lix"))
+        shown = columns.get(language, ("avg_sentence", "lix"))
         rows = [r for r in reports if r.language == language]
         width = max(len(r.page) for r in rows)
-        head = f"{'page':<{width}}  lang  words  " + "  ".join(f"{SHORT[c]:>7}" for c in columns) + "  status"
+        head = f"{'page':<{width}}  lang  words  " + "  ".join(f"{SHORT.get(c, c):>7}" for c in shown) + "  status"
         lines.append(head)
         for r in rows:
-            values = "  ".join(f"{r.scores.metrics.get(c, float('nan')):>7.1f}" for c in columns)
+            values = "  ".join(f"{r.scores.metrics.get(c, float('nan')):>7.1f}" for c in shown)
             note = f"  (own limit: {r.reason})" if r.reason else ""
             lines.append(f"{r.page:<{width}}  {r.language:<4}  {r.scores.words:>5}  {values}  {r.status}{note}")
     return lines
@@ -82,3 +81,14 @@ def write_json(reports: list[PageReport], path: Path, extra: dict | None = None)
 
 def metric_label(metric: str) -> str:
     return LABELS.get(metric, metric)
+
+
+def report_lines(reports: list[PageReport], columns: Mapping[str, tuple[str, ...]], report_file: str) -> list[str]:
+    """What the build log shows for one language: the table, then the details of each page not "ok"."""
+    if not reports:
+        return []
+    lines = [f"Reading level of each page (see the full report in {report_file}):", *table(reports, columns)]
+    for report in reports:
+        if report.status != "ok":
+            lines += details(report)
+    return lines

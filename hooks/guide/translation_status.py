@@ -9,9 +9,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
-import yaml
-
-from .front_matter import split_front_matter
+from .front_matter import page_parts
 from .translations import english_hash, read_meta
 
 
@@ -43,17 +41,11 @@ class LanguageStatus:
 
 
 def _meta(text: str) -> dict:
-    block, _ = split_front_matter(text)
-    try:
-        data = yaml.safe_load(block) if block else {}
-    except yaml.YAMLError:
-        return {}
-    return data if isinstance(data, dict) else {}
+    return page_parts(text)[0]
 
 
 def body(text: str) -> str:
-    block, first = split_front_matter(text)
-    return text.split("\n", block.count("\n") + 2)[-1] if block is not None and first > 0 else text
+    return page_parts(text)[1]
 
 
 def describe_change(old: str, new: str, limit: int = 40) -> list[str]:

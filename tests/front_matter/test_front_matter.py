@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from guide.front_matter import Rules, check_front_matter, split_front_matter
+from sitebuild import examples
 
 DATA = Path(__file__).parent / "data"
 RULES = Rules(
@@ -88,7 +89,7 @@ def test_split_accepts_mkdocs_dot_fence() -> None:
     assert block == "title: x\n" and line == 2
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.text())
 def test_any_text_gives_findings_not_a_crash(text: str) -> None:
     findings = check_front_matter(text, "docs/en/x.md", RULES)

@@ -89,6 +89,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from guide.glossary import Entry, Glossary
+from sitebuild import examples
 
 HOSTILE = st.lists(st.sampled_from(list('<>"&\'*_[]()`#!|{}~\\ab /:;=') + ["<script>", "&amp;", "<b>", "**"]),
                    min_size=1, max_size=30).map(lambda parts: "".join(parts).strip() or "x")
@@ -98,7 +99,7 @@ def _render(markdown_text: str) -> str:
     return _markdown.markdown(markdown_text, extensions=["attr_list", "md_in_html", "toc", "tables", "admonition", "def_list", "abbr"])
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(HOSTILE)
 def test_any_definition_is_inert_on_the_glossary_page(definition: str) -> None:
     from bs4 import BeautifulSoup
@@ -120,9 +121,9 @@ def test_words_to_know_template_escapes_definitions() -> None:
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(ROOT / "overrides")))
     hostile = '<script>alert("x")</script> & <b>bold</b>'
-    out = env.get_template("partials/guide-words.html").render(page={"meta": {"guide_words": {
+    out = env.get_template("partials/guide-words.html").render(guide={"words": {
         "title": "Words to know", "more": 'More "here"',
         "entries": [{"id": "x", "term": hostile, "definition": hostile, "href": '../g/#x"><script>'}],
-    }}})
+    }})
     assert "<script>" not in out and "<b>" not in out
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;" in out

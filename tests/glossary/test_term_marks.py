@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from guide.term_marks import MarkerError, build_matcher, mark_terms, tokenize
+from sitebuild import examples
 
 FORMS = {
     "crs": ["cytokine release syndrome", "CRS"],
@@ -189,7 +190,7 @@ def visible(source: str) -> _Text:
     return parser
 
 
-@settings(max_examples=1200, deadline=None)
+@settings(max_examples=examples(1200), deadline=None)
 @given(doc_st)
 def test_marking_keeps_the_text_and_never_marks_a_skip_zone(source: str) -> None:
     import unicodedata
@@ -202,14 +203,14 @@ def test_marking_keeps_the_text_and_never_marks_a_skip_zone(source: str) -> None
     assert marked.count("<a ") - source.count("<a ") == marked.count('class="guide-term"')
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(doc_st, st.sampled_from(["per_page", "per_section", "every"]))
 def test_marking_twice_is_marking_once(source: str, mode: str) -> None:
     once = mark(source, mode)
     assert mark(once, mode) == once
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(st.text())
 def test_tokens_join_back_to_the_source(source: str) -> None:
     assert "".join(token.raw for token in tokenize(source)) == source

@@ -4,9 +4,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 
 from sitebuild import make_tiny_site, run_mkdocs_build
+
+pytestmark = pytest.mark.pdf
 
 PAGE = """---
 title: {title}

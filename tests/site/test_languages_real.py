@@ -90,7 +90,7 @@ def test_each_language_has_its_own_search_index(built_site: Path) -> None:
 
 
 def test_status_page_matches_make_translations(built_site: Path) -> None:
-    cli = subprocess.run([sys.executable, "-m", "guide.translations_cli"], capture_output=True, text=True,
+    cli = subprocess.run([sys.executable, "-m", "guide", "translations"], capture_output=True, text=True,
                          cwd=ROOT, timeout=300)
     assert cli.returncode == 0, cli.stdout + cli.stderr
     rows = soup(built_site / "translation-status" / "index.html").select("table")[0].select("tr")[1:]

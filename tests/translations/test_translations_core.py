@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 
-from guide.new_language import add_language_entry
+import yaml
+
+from guide.languages import language_for
+from guide.tools.new_language import add_language_entry, section_names, starter_strings
 from guide.search_index import localize_index, plurals
 from guide.strings import load_strings
 from guide.translation_status import as_markdown, as_text, collect, describe_change
@@ -110,24 +113,42 @@ def test_search_index_keeps_one_language_and_adds_variants() -> None:
             "docs": [{"location": "crs/", "title": "CRS", "text": "Fever"},
                      {"location": "es/get-help/", "title": "Ayuda", "text": "Una fiebre. Las infecciones."},
                      {"location": "es/crs/", "title": "SLC", "text": "La infección."}]}
-    es = localize_index(data, "es", "es/")
+    es = localize_index(data, language_for("es"), "es/")
     assert es["config"]["lang"] == ["es"] and "variants" in es["config"]["fields"]
     assert [d["location"] for d in es["docs"]] == ["get-help/", "crs/"]
     help_variants = es["docs"][0]["variants"].split()
     assert "fiebres" in help_variants          # a plural a reader may type
     assert "infección" in help_variants        # same stem, found on another page
     assert "infecciones" in es["docs"][1]["variants"].split()
-    assert plurals("fever", "en") == {"fevers"} and plurals("canal", "es") == {"canales"}
+    assert plurals("fever", "english") == {"fevers"} and plurals("canal", "romance") == {"canales"}
+    assert es["config"]["separator"] == r"[\s\-]+"
+    zh = localize_index({"docs": [{"location": "zh/", "title": "首页", "text": "发烧"}]}, language_for("zh"), "zh/")
+    assert r"\u200b" in zh["config"]["separator"] and zh["config"]["lang"] == ["zh"]
 
 
 def test_add_language_entry_keeps_the_file() -> None:
     text = ("plugins:\n  - i18n:\n      languages:\n        - locale: en\n          name: English\n"
             "          default: true\n        - locale: es\n          name: Español\n          nav_translations:\n"
             "            A: B\n\nhooks:\n  - x.py\n")
-    out = add_language_entry(text, "pt")
+    out = add_language_entry(text, "pt", language_for("pt"), "The guide", ["Side effects"])
     assert out.index("locale: pt") > out.index("A: B") and out.index("locale: pt") < out.index("hooks:")
-    assert "        - locale: pt\n          name: pt" in out and "build: false" in out
+    assert "        - locale: pt\n          name: Português" in out and "build: true" in out
     assert out.replace(out[out.index("        - locale: pt"):out.index("\nhooks")], "").count("locale") == 2
+    entry = yaml.safe_load(out)["plugins"][0]["i18n"]["languages"][-1]
+    assert entry == {"locale": "pt", "name": "Português", "build": True, "site_name": "The guide",
+                     "nav_translations": {"Side effects": "Side effects"}}
+    unknown = add_language_entry(text, "xx", language_for("xx"), "The guide", [])
+    assert yaml.safe_load(unknown)["plugins"][0]["i18n"]["languages"][-1]["name"] == "xx"
+
+
+def test_new_language_helpers_find_sections_and_translate_the_notices() -> None:
+    nav = ["index.md", {"Side effects": ["crs.md", {"More": ["a.md"]}]}, {"Glossary": "glossary.md"}]
+    assert section_names(nav) == ["Side effects", "More"]
+    english = 'draft_note: "Draft."\nfallback_notice: In English.\nhandout_link: Print\n'
+    started = yaml.safe_load(starter_strings(english, language_for("pt")))
+    assert started["fallback_notice"].startswith("Esta página ainda não foi traduzida")
+    assert started["handout_link"] == "Print"
+    assert starter_strings(english, language_for("xx")) == english
 
 
 def test_nav_entry_inside_a_language_folder_is_refused() -> None:

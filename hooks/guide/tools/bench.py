@@ -1,4 +1,4 @@
-"""`make bench`: time the real site's build with our hooks against a plain Material build of the same pages.
+"""`python -m guide bench` (`make bench`): time the real site's build with our hooks against a plain Material build of the same pages.
 
 Also: glossary marking speed with 30 and 500 terms, and each hook's share of the real build time
 (time spent inside its event functions). A benchmark prints numbers; it never fails.
@@ -18,9 +18,9 @@ from pathlib import Path
 
 import yaml
 
-from .mkdocs_yml import load_mkdocs_yml
-
-ROOT = Path(__file__).resolve().parents[2]
+from ..mkdocs_yml import load_mkdocs_yml
+from ..settings import guide_section, with_absolute_paths
+from . import OK, ROOT
 
 
 def absolute_config(config_file: Path) -> dict:
@@ -33,13 +33,8 @@ def absolute_config(config_file: Path) -> dict:
         theme["custom_dir"] = str(base / theme["custom_dir"])
     config["hooks"] = [str(base / hook) for hook in config.get("hooks", [])]
     config["watch"] = [str(base / path) for path in config.get("watch", [])]
-    guide = config.get("extra", {}).get("guide", {})
-    if "glossary" in guide:
-        guide["glossary"]["folder"] = str(base / guide["glossary"].get("folder", "glossary"))
-    if "reading_level" in guide:
-        for key in ("report", "cache"):
-            if key in guide["reading_level"]:
-                guide["reading_level"][key] = str(base / guide["reading_level"][key])
+    extra = config.setdefault("extra", {})
+    extra["guide"] = with_absolute_paths(guide_section(extra), base)
     config["strict"] = False
     return config
 
@@ -88,8 +83,8 @@ def per_second(work: Callable[[], object], seconds: float = 1.0) -> float:
 
 def marking_speed() -> dict[int, float]:
     """Pages per second when marking a 600-word page with 30 and with 500 glossary terms."""
-    from .glossary import load_glossary
-    from .term_marks import build_matcher, mark_terms
+    from ..glossary import load_glossary
+    from ..term_marks import build_matcher, mark_terms
 
     glossary, _ = load_glossary((ROOT / "glossary" / "en.yml").read_text(encoding="utf-8"), "glossary/en.yml", "en")
     forms = {entry.id: entry.forms for entry in glossary.entries}
@@ -141,7 +136,7 @@ def hook_shares(runs: int) -> dict[str, float]:
     import json
 
     shares: dict[str, list[float]] = {}
-    code = ("import json, sys, pathlib; from guide.bench import hook_times, ROOT; "
+    code = ("import json, sys, pathlib; from guide.tools.bench import hook_times, ROOT; "
             "print(json.dumps(hook_times(ROOT / 'mkdocs.yml', pathlib.Path(sys.argv[1]))))")
     with tempfile.TemporaryDirectory(prefix="guide-hooks-") as tmp:
         for _ in range(runs + 1):
@@ -273,11 +268,12 @@ def handout_figures(config_file: Path, runs: int) -> None:
     print(f"  warm (all cached)        {warm:7.2f} s  ({warm / without:.2f} x a build without handouts; target: at most 1.2)")
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
+def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--runs", type=int, default=5, help="builds of each kind (default 5)")
-    args = parser.parse_args(argv)
-    ours_file = ROOT / "mkdocs.yml"
+
+
+def run(args: argparse.Namespace) -> int:
+    ours_file = Path(args.config).resolve()
     variants = {"ours": absolute_config(ours_file), "plain": plain_config(ours_file),
                 "1-language": with_languages(ours_file, 1), "2-languages": with_languages(ours_file, 2)}
     with tempfile.TemporaryDirectory(prefix="guide-bench-") as tmp:
@@ -333,8 +329,4 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  with  30 terms           {speed[30]:7.0f} pages/s")
     print(f"  with 500 terms           {speed[500]:7.0f} pages/s")
     print(f"  500 / 30                 {speed[500] / speed[30]:7.2f}  (target: at least 0.50)")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+    return OK

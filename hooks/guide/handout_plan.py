@@ -1,0 +1,169 @@
+"""Plan the PDF handouts: for each page a standard and a large-print handout, and one booklet per
+language in menu order. Turns a page's record into WeasyPrint jobs (guide.handout_pdf renders them).
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from . import handout_pdf
+from .handout_html import Handout, css_counter_text, css_string, prefix_ids, prepare_content
+from .languages import Language
+from .page_record import PageRecord
+from .settings import Fonts, Handouts
+
+URGENT_START = '<div class="guide-urgent-box">'
+
+
+@dataclass(frozen=True)
+class PrintedPage:
+    """One page of one language's build, as the handouts need it."""
+
+    record: PageRecord
+    title: str
+    description: str
+    reviewed: str
+    url: str              # the page online (absolute): printed and in the QR code
+    path: str             # the page's address inside the site, like "es/crs/"
+    content: str          # the page's rendered HTML
+    folder: Path          # where the page's files go in site/
+    guide_name: str = ""  # the site's name in this language
+
+
+@dataclass
+class BookletPage:
+    anchor: str
+    title: str
+    lang: str
+    url: str
+    content: Markup
+    urgent: str
+    glossary: bool
+    reviewed: str
+    strings: Mapping[str, str] = field(default_factory=dict)
+
+
+def paper_size(language: Language, settings: Handouts) -> str:
+    return settings.sizes.get(language.code) or language.paper_size or settings.page_size
+
+
+def fonts_for(language: Language, settings: Handouts) -> Fonts:
+    return language.fonts or settings.fonts
+
+
+def missing_fonts(languages: list[Language], settings: Handouts) -> list[str]:
+    """One message per language whose handout fonts are not on this computer."""
+    problems = []
+    for language in languages:
+        fonts = fonts_for(language, settings)
+        missing = [path for path in (fonts.regular, fonts.bold) if not Path(path).exists()]
+        if missing:
+            problems.append(f"mkdocs.yml: the handout fonts for '{language.code}' ({', '.join(missing)}) are not on this "
+                            "computer. Install them (on Debian or Ubuntu: sudo apt-get install fonts-dejavu-core, or "
+                            "fonts-noto-cjk for Chinese), or set extra.guide.handouts.fonts or "
+                            f"extra.guide.languages.{language.code}.fonts. To build without handouts: GUIDE_HANDOUTS=0.")
+    return problems
+
+
+def split_urgent(content: str) -> tuple[str, str]:
+    """(the page's own content, the urgent box at its end)."""
+    start = content.find(URGENT_START)
+    return (content[:start], content[start:]) if start >= 0 else (content, "")
+
+
+def anchor(path: str) -> str:
+    return path.strip("/").replace("/", "-") or "home"
+
+
+class Printer:
+    """The handout templates and stylesheet, loaded once per run; fonts and glyph tables per language."""
+
+    def __init__(self, templates: Path, settings: Handouts) -> None:
+        self.settings = settings
+        self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), autoescape=True)
+        self.env.globals.update(css_string=lambda text: Markup(css_string(str(text))))
+        self._css = jinja2.Environment(autoescape=False).from_string((templates / "handout.css").read_text("utf-8"))
+        self._fonts: dict[Fonts, tuple[str, str, list[set[int]]]] = {}
+        self.version = handout_pdf.weasyprint_version()
+
+    def _font_data(self, fonts: Fonts) -> tuple[str, str, list[set[int]]]:
+        """(stylesheet, cache salt, glyph tables) for a pair of fonts, read once."""
+        if fonts not in self._fonts:
+            css = self._css.render(fonts={"regular": Path(fonts.regular).resolve().as_uri(),
+                                          "bold": Path(fonts.bold).resolve().as_uri()})
+            salt = f"weasyprint {self.version}; fonts {handout_pdf.fonts_version([fonts.regular, fonts.bold])}"
+            self._fonts[fonts] = (css, salt, [handout_pdf.font_cmap(fonts.regular), handout_pdf.font_cmap(fonts.bold)])
+        return self._fonts[fonts]
+
+    def salt(self, language: Language) -> str:
+        return self._font_data(fonts_for(language, self.settings))[1]
+
+    def page_jobs(self, page: PrintedPage, language: Language) -> list[handout_pdf.Job]:
+        """A standard and a large-print handout of the page; raises ValueError for a glyph the font lacks."""
+        record, strings = page.record, page.record.strings
+        css, _, cmaps = self._font_data(fonts_for(language, self.settings))
+        content = prepare_content(page.content, page.url)
+        one_sheet = record.name == self.settings.one_sheet
+        words = record.words
+        jobs = []
+        for large in (False, True):
+            # A page shown untranslated is tagged in its text's language: PDF tags keep no inner lang.
+            handout = Handout(one_sheet=one_sheet and not large, language=record.text_language, title=page.title,
+                              description=page.description, reviewed=page.reviewed, url=page.url,
+                              content=Markup(content), words=list(words.entries) if words else [], large=large,
+                              strings=strings, guide_name=page.guide_name, page_size=paper_size(language, self.settings))
+            document = self.env.get_template("handout.html").render(
+                h=handout, css=Markup(css), counter_text=Markup(css_counter_text(strings.get("handout_page", "{page} / {pages}"))),
+                words_title=words.title if words else "", qr=handout_pdf.QR, qr_url=page.url, created=handout_pdf.CREATED)
+            label = f"docs/{record.src_uri}" + (" (large print)" if large else "")
+            if not large:  # both sizes print the same characters
+                self._check_glyphs(document, label, cmaps)
+            target = page.folder / (self.settings.large_file if large else self.settings.file)
+            jobs.append(handout_pdf.Job(label, document, page.folder.as_uri() + "/", [target],
+                                        1 if one_sheet and not large else None))
+        return jobs
+
+    @staticmethod
+    def _check_glyphs(document: str, label: str, cmaps: list[set[int]]) -> None:
+        text = handout_pdf.visible_text(document)
+        missing = sorted(set().union(*(handout_pdf.missing_glyphs(text, cmap) for cmap in cmaps)))
+        if missing:
+            raise ValueError(f"{label}: the handout font cannot print {' '.join(missing)} "
+                             f"({', '.join(f'U+{ord(c):04X}' for c in missing)}). Use a font that has them "
+                             "(extra.guide.handouts.fonts in mkdocs.yml), or change the text.")
+
+    def booklet_page(self, page: PrintedPage, glossary_page: str) -> BookletPage:
+        own, urgent = split_urgent(prepare_content(page.content, page.url))
+        return BookletPage("page-" + anchor(page.path), page.title, page.record.text_language, page.path,
+                           Markup(prefix_ids(own, "p-" + anchor(page.path))), urgent,
+                           page.record.name == glossary_page, page.reviewed, page.record.strings)
+
+    def booklet_job(self, language: Language, pages: list[BookletPage], home_path: str, home_url: str,
+                    target: Path, site_dir: Path, guide_name: str, description: str) -> handout_pdf.Job:
+        """The whole guide in one PDF, in menu order with the glossary last."""
+        ordered = [p for p in pages if not p.glossary] + [p for p in pages if p.glossary]
+        home = next((p for p in pages if p.url == home_path), pages[0])
+        css, _, _ = self._font_data(fonts_for(language, self.settings))
+        strings = home.strings
+        document = self.env.get_template("booklet.html").render(
+            language=language.code, guide_name=guide_name, description=description,
+            reviewed=max(p.reviewed for p in pages), strings=strings, pages=ordered, urgent=Markup(home.urgent),
+            css=Markup(css), counter_text=Markup(css_counter_text(strings.get("handout_page", "{page} / {pages}"))),
+            page_size=paper_size(language, self.settings), home_url=home_url, qr=handout_pdf.QR, qr_url=home_url,
+            created=handout_pdf.CREATED)
+        return handout_pdf.Job(f"booklet ({language.code})", document, site_dir.as_uri() + "/", [target])
+
+
+def page_limit_problems(jobs: list[handout_pdf.Job], results: list[handout_pdf.Result]) -> list[str]:
+    """What went wrong in rendering, and handouts longer than they may be."""
+    problems = []
+    for job, result in zip(jobs, results):
+        problems += [f"{job.label}: the handout has a problem: {problem}" for problem in result.problems]
+        if job.max_pages and result.pages > job.max_pages:
+            problems.append(f"{job.label}: the handout has {result.pages} pages; it must fit on {job.max_pages}. "
+                            "Shorten the page.")
+    return problems

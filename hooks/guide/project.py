@@ -1,0 +1,205 @@
+"""The project as data: settings, languages, glossaries, site words, urgent boxes and page sources,
+loaded and checked once per run. The build (through the site model) and the tools both start here.
+
+Nothing here knows MkDocs: `SiteInputs` is what either side read from mkdocs.yml.
+"""
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import markdown as python_markdown
+
+from .front_matter import Rules, check_front_matter, page_parts
+from .glossary import Glossary, glossary_page, load_glossary
+from .languages import Language, language_for, unknown_language_note
+from .reading_level import Assessment, assess_page, glossary_words
+from .settings import Settings, SettingsError, guide_section, parse_settings
+from .strings import load_strings
+from .syllables import EnglishSyllables
+from .term_marks import Matcher, build_matcher
+from .translations import check_layout, check_nav
+
+
+class ProjectError(ValueError):
+    """Broken data a writer must fix; str() lists every problem, one `file:line: message` per line."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class SiteInputs:
+    """What the project needs from mkdocs.yml, read by MkDocs (the build) or by PyYAML (the tools)."""
+
+    config_file: Path
+    docs_dir: Path
+    default: str
+    names: Mapping[str, str]              # every configured language: code -> name
+    built: tuple[str, ...]                # the languages built now
+    guide: object                          # the raw `extra: guide:` mapping
+    nav: object = None
+    markdown_extensions: tuple = ()        # for rendering a page outside the build
+    mdx_configs: Mapping = field(default_factory=dict)
+    site_url: str = ""
+
+
+@dataclass
+class Project:
+    inputs: SiteInputs
+    settings: Settings
+    languages: dict[str, Language]        # every configured language's record
+    glossaries: dict[str, Glossary]       # by language, from glossary/<lang>.yml
+    strings: dict[str, dict[str, str]]    # the site's words, by built language (English fills gaps)
+    urgent: dict[str, str]                # the urgent box's Markdown, by built language
+    pages: dict[str, str]                 # "es/crs.md" -> the file's text
+    notes: list[str] = field(default_factory=list)       # info lines for the build log
+    warnings: list[str] = field(default_factory=list)    # content findings: fail the strict build
+
+    @property
+    def root(self) -> Path:
+        return self.inputs.config_file.parent
+
+    @property
+    def docs(self) -> Path:
+        return self.inputs.docs_dir
+
+    @property
+    def default(self) -> str:
+        return self.inputs.default
+
+    def relative(self, path: Path) -> str:
+        return os.path.relpath(path, self.root)
+
+    def language(self, code: str) -> Language:
+        return self.languages.get(code) or language_for(code, self.settings.languages)
+
+    def split(self, src_uri: str) -> tuple[str, str]:
+        """("es", "crs.md") for "es/crs.md"."""
+        language, _, name = src_uri.partition("/")
+        return language, name
+
+    @cached_property
+    def matchers(self) -> dict[str, Matcher | None]:
+        return {code: build_matcher({e.id: e.forms for e in glossary.entries}) for code, glossary in self.glossaries.items()}
+
+    @cached_property
+    def explained_words(self) -> dict[str, frozenset[str]]:
+        return {code: glossary_words([form for e in g.entries for form in e.forms]) for code, g in self.glossaries.items()}
+
+    def glossary_file(self, language: str) -> str:
+        return f"{self.settings.glossary.folder}/{language}.yml"
+
+    def english_syllables(self) -> EnglishSyllables:
+        """English syllable counts, with the counts cached by earlier runs (no dictionary load when warm)."""
+        try:
+            return EnglishSyllables(json.loads(self.syllable_cache.read_text(encoding="utf-8")))
+        except (OSError, ValueError):
+            return EnglishSyllables()
+
+    def save_syllables(self, english: EnglishSyllables) -> None:
+        if english.changed:
+            self.syllable_cache.parent.mkdir(parents=True, exist_ok=True)
+            self.syllable_cache.write_text(json.dumps(dict(english.cache), sort_keys=True), encoding="utf-8")
+            english.changed = False
+
+    @property
+    def syllable_cache(self) -> Path:
+        return self.root / self.settings.reading_level.cache / "syllables-en.json"
+
+    def assess_source(self, src_uri: str, english: EnglishSyllables) -> Assessment:
+        """A page's reading level from its Markdown file, by the same rules as the build."""
+        language, name = self.split(src_uri)
+        meta, body = page_parts(self.pages[src_uri])
+        if name == self.settings.glossary.page and language in self.glossaries:  # its text comes from the data
+            body = glossary_page(self.glossaries[language], str(meta.get("title", "")))
+        html = python_markdown.markdown(body, extensions=list(self.inputs.markdown_extensions),
+                                        extension_configs=dict(self.inputs.mdx_configs))
+        return assess_page(html, f"{self.docs.name}/{src_uri}", name, self.language(language),
+                           self.settings.reading_level, meta, english, self.explained_words.get(language, frozenset()))
+
+
+def load_project(inputs: SiteInputs) -> Project:
+    """Load and check everything once; raise ProjectError listing every problem."""
+    try:
+        settings = parse_settings(inputs.guide)
+    except SettingsError as error:
+        raise ProjectError(error.problems) from None
+    root, docs = inputs.config_file.parent, inputs.docs_dir
+    problems: list[str] = []
+    pages = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8")
+             for p in sorted(docs.rglob("*.md")) if "_includes" not in p.relative_to(docs).parts}
+    languages = {code: language_for(code, settings.languages) for code in inputs.names}
+    notes = [unknown_language_note(code) for code, record in languages.items() if not record.known and code in inputs.built]
+
+    glossaries: dict[str, Glossary] = {}
+    folder = root / settings.glossary.folder
+    for data_file in sorted(folder.glob("*.yml")):
+        glossary, found = load_glossary(data_file.read_text(encoding="utf-8"), os.path.relpath(data_file, root), data_file.stem)
+        problems += [str(p) for p in found]
+        glossaries[data_file.stem] = glossary
+
+    strings, urgent = {}, {}
+    english_file = docs / inputs.default / settings.strings
+    english_strings, found = load_strings(english_file.read_text(encoding="utf-8"), os.path.relpath(english_file, root))
+    problems += [str(p) for p in found]
+    for code in inputs.built:
+        path = docs / code / settings.strings
+        if code == inputs.default:
+            strings[code] = english_strings
+        elif path.exists():
+            strings[code], found = load_strings(path.read_text(encoding="utf-8"), os.path.relpath(path, root), english_strings)
+            problems += [str(p) for p in found]
+        else:
+            problems.append(f"{os.path.relpath(path, root)}:1: the words the site shows in this language are missing. "
+                            f"Copy {os.path.relpath(english_file, root)} there and translate it.")
+        box = docs / code / settings.urgent_box
+        if box.exists():
+            urgent[code] = box.read_text(encoding="utf-8")
+        else:
+            problems.append(f"{os.path.relpath(box, root)}:1: the urgent box for the language '{code}' is missing. "
+                            f"Copy docs/{inputs.default}/{settings.urgent_box} there and translate it.")
+    if f"{inputs.default}/{settings.glossary.page}" not in pages:
+        problems.append(f"docs/{inputs.default}/{settings.glossary.page}:1: the glossary page is missing. Add it with front "
+                        "matter only (title, description, reviewed, sources): its text is made from the glossary data.")
+
+    problems += [str(p) for p in check_layout(pages, inputs.names, inputs.default,
+                                              [p.name for p in folder.glob("*.yml")], settings.glossary.folder)]
+    problems += [str(p) for p in check_nav(inputs.nav, inputs.names, os.path.relpath(inputs.config_file, root))]
+    rules = Rules(settings.required_front_matter, frozenset(settings.sources), settings.description_max_length)
+    warnings = []
+    for src_uri, text in pages.items():
+        findings = check_front_matter(text, f"{docs.name}/{src_uri}", rules)
+        problems += [str(p) for p in findings.errors]
+        warnings += [str(p) for p in findings.warnings]
+    if problems:
+        raise ProjectError(problems)
+    return Project(inputs, settings, languages, glossaries, strings, urgent, pages, notes, warnings)
+
+
+def inputs_from_yaml(config: Mapping, config_file: Path) -> SiteInputs:
+    """SiteInputs from mkdocs.yml as PyYAML reads it (guide.mkdocs_yml), for the tools."""
+    config_file = Path(config_file).resolve()
+    plugin = next((p["i18n"] for p in config.get("plugins", []) if isinstance(p, dict) and "i18n" in p), None)
+    theme = config.get("theme", {})
+    site_language = theme.get("language", "en") if isinstance(theme, dict) else "en"
+    entries = (plugin or {}).get("languages") or [{"locale": site_language, "name": site_language, "default": True}]
+    default = next((e["locale"] for e in entries if e.get("default")), entries[0]["locale"])
+    names = {e["locale"]: e.get("name", e["locale"]) for e in entries}
+    built = tuple(e["locale"] for e in entries if e.get("build", True))
+    extensions, configs = [], {}
+    for item in config.get("markdown_extensions", []):
+        if isinstance(item, Mapping):
+            (name, options), = item.items()
+            extensions.append(name)
+            configs[name] = options or {}
+        else:
+            extensions.append(item)
+    return SiteInputs(config_file, config_file.parent / config.get("docs_dir", "docs"), default, names, built,
+                      guide_section(config.get("extra")), config.get("nav"), tuple(extensions), configs,
+                      str(config.get("site_url") or ""))

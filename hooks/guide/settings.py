@@ -1,0 +1,242 @@
+"""Every `extra: guide:` setting of mkdocs.yml: its default, its check and its message, in one place.
+
+`parse_settings(raw)` turns the raw mapping into frozen objects, or raises SettingsError naming every
+problem at once: the key's path, what it expected, and the closest known key for a typo. Nothing else
+reads `extra.guide`; every other module takes a `Settings`.
+"""
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import types
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .readability import DIRECTION
+from .term_marks import MODES
+
+ROOT_PATH = "extra.guide"
+PAPER_SIZES = ("letter", "A4", "A5", "legal")
+
+
+class SettingsError(ValueError):
+    """One or more settings are wrong; str() lists them, one per line."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def _setting(default: Any = dataclasses.MISSING, *, choices: tuple = (), example: str = "", factory: Any = None) -> Any:
+    metadata = {"choices": choices, "example": example}
+    if factory is not None:
+        return field(default_factory=factory, metadata=metadata)
+    return field(default=default, metadata=metadata)
+
+
+def _frozen(mapping: Mapping | None = None) -> Mapping:
+    return types.MappingProxyType(dict(mapping or {}))
+
+
+@dataclass(frozen=True)
+class Limit:
+    warn: float | None = None
+    fail: float | None = None
+
+
+@dataclass(frozen=True)
+class Structure:
+    key_points_ids: tuple[str, ...] = ("key-points",)
+    max_words_between_headings: int = 250
+    action_ids: tuple[str, ...] = ("what-you-can-do", "when-to-call")
+    action_pages: tuple[str, ...] = ()
+    no_key_points: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ReadingLevel:
+    report: str = ".cache/guide/reading-level.json"
+    cache: str = ".cache/guide"
+    # {language: {metric: Limit}}; a language with no limits is reported, not gated
+    limits: Mapping[str, Mapping[str, Limit]] = _setting(factory=_frozen, example="en: {fk_grade: {warn: 7, fail: 8}}")
+    structure: Structure = _setting(factory=Structure)
+
+
+@dataclass(frozen=True)
+class Fonts:
+    regular: str
+    bold: str
+
+
+@dataclass(frozen=True)
+class Handouts:
+    page_size: str = _setting("letter", choices=PAPER_SIZES)   # for a language whose table entry names none
+    sizes: Mapping[str, str] = _setting(factory=_frozen, example="fr: A4")  # per language, over the table
+    one_sheet: str = "get-help.md"
+    fonts: Fonts = _setting(factory=lambda: Fonts("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+                                                  "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"))
+    file: str = "handout.pdf"
+    large_file: str = "handout-large.pdf"
+    booklet_file: str = "guide.pdf"
+
+
+@dataclass(frozen=True)
+class Glossary:
+    folder: str = "glossary"
+    page: str = "glossary.md"
+    mode: str = _setting("per_page", choices=MODES)
+
+
+@dataclass(frozen=True)
+class LanguageSettings:
+    """What mkdocs.yml may say about one language, over the language table (guide.languages)."""
+
+    name: str | None = None
+    direction: str | None = _setting(None, choices=("ltr", "rtl"))
+    formulas: tuple[str, ...] | None = None
+    columns: tuple[str, ...] | None = None
+    status_metric: str | None = None
+    reading_level: str | None = _setting(None, choices=("gate", "report"))
+    syllables: str | None = _setting(None, choices=("cmudict", "pylabeador", "vowel_groups", "one_per_word"))
+    stemmer: str | None = None
+    plurals: str | None = _setting(None, choices=("english", "romance", "french", "none"))
+    search_separator: str | None = None
+    paper_size: str | None = _setting(None, choices=PAPER_SIZES)
+    fonts: Fonts | None = None
+
+
+@dataclass(frozen=True)
+class Settings:
+    required_front_matter: tuple[str, ...] = ("title", "description", "reviewed", "sources")
+    description_max_length: int = 160
+    sources: Mapping[str, str] = _setting(factory=_frozen)   # source file -> what it is
+    urgent_box: str = "_includes/urgent.md"
+    strings: str = "_includes/strings.yml"
+    help_page: str = "get-help.md"
+    translation_status_page: str = "translation-status.md"
+    english_only: tuple[str, ...] = ()
+    content_security_policy: Mapping[str, str] = _setting(factory=_frozen)
+    glossary: Glossary = _setting(factory=Glossary)
+    reading_level: ReadingLevel = _setting(factory=ReadingLevel)
+    handouts: Handouts = _setting(factory=Handouts)
+    languages: Mapping[str, LanguageSettings] = _setting(factory=_frozen, example="pt: {paper_size: A4}")
+
+
+def guide_section(extra: Mapping | None) -> object:
+    """The raw `extra: guide:` of a site's `extra` settings: the one place that reads it."""
+    return extra.get("guide") if extra else None
+
+
+def parse_settings(raw: object) -> Settings:
+    """The settings from `extra: guide:` (None or {} gives every default); raises SettingsError."""
+    problems: list[str] = []
+    settings = _build(Settings, raw if raw is not None else {}, ROOT_PATH, problems)
+    for language, metrics in settings.reading_level.limits.items():
+        for metric in metrics:
+            if metric not in DIRECTION:
+                problems.append(_message(f"{ROOT_PATH}.reading_level.limits.{language}.{metric}",
+                                         f"unknown measure{_suggest(metric, DIRECTION)} Use one of: {', '.join(DIRECTION)}."))
+    if problems:
+        raise SettingsError(problems)
+    return settings
+
+
+def _message(path: str, text: str) -> str:
+    return f"mkdocs.yml: `{path}`: {text}"
+
+
+def _suggest(key: str, known: typing.Iterable[str]) -> str:
+    close = difflib.get_close_matches(str(key), list(known), n=1, cutoff=0.6)
+    return f"; did you mean `{close[0]}`?" if close else "."
+
+
+def _describe(kind: Any) -> str:
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if dataclasses.is_dataclass(kind):
+        return "a group of settings (" + ", ".join(f.name for f in dataclasses.fields(kind)) + ")"
+    if origin in (types.UnionType, typing.Union):
+        return " or ".join(_describe(a) for a in args if a is not type(None))
+    if origin is tuple:
+        return "a list of texts, like [a, b]"
+    if origin in (Mapping, dict):
+        return "a group of \"name: value\" lines"
+    return {str: "a text", int: "a whole number", float: "a number", bool: "true or false"}.get(kind, str(kind))
+
+
+def _build(cls: type, raw: object, path: str, problems: list[str]) -> Any:
+    """A `cls` from `raw`, checking every key against the dataclass fields and their types."""
+    if not isinstance(raw, Mapping):
+        problems.append(_message(path, f"expected {_describe(cls)}, found {raw!r}."))
+        return _defaults(cls, path, problems)
+    fields = {f.name: f for f in dataclasses.fields(cls)}
+    hints = typing.get_type_hints(cls)
+    values = {}
+    for key, value in raw.items():
+        if key not in fields:
+            problems.append(_message(f"{path}.{key}", f"unknown key{_suggest(key, fields)}"
+                                     + ("" if difflib.get_close_matches(str(key), list(fields), n=1, cutoff=0.6)
+                                        else f" Known keys: {', '.join(fields)}.")))
+            continue
+        values[key] = _value(hints[key], value, f"{path}.{key}", fields[key].metadata, problems)
+    missing = [name for name, f in fields.items() if name not in values
+               and f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING]
+    for name in missing:
+        problems.append(_message(f"{path}.{name}", f"is missing; expected {_describe(hints[name])}."))
+        values[name] = ""
+    return cls(**values)
+
+
+def _defaults(cls: type, path: str, problems: list[str]) -> Any:
+    try:
+        return cls()
+    except TypeError:
+        return cls(**{f.name: "" for f in dataclasses.fields(cls)})
+
+
+def _value(kind: Any, value: object, path: str, metadata: Mapping, problems: list[str]) -> Any:
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if origin in (types.UnionType, typing.Union):
+        if value is None and type(None) in args:
+            return None
+        kind = next(a for a in args if a is not type(None))
+        origin, args = typing.get_origin(kind), typing.get_args(kind)
+    example = f" For example: {metadata['example']}" if metadata.get("example") else ""
+    wrong = _message(path, f"expected {_describe(kind)}, found {value!r}.{example}")
+    if dataclasses.is_dataclass(kind):
+        return _build(kind, value, path, problems)
+    if origin is tuple:
+        if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+            problems.append(wrong)
+            return ()
+        return tuple(value)
+    if origin in (Mapping, dict):
+        if not isinstance(value, Mapping):
+            problems.append(wrong)
+            return _frozen()
+        return _frozen({str(k): _value(args[1], v, f"{path}.{k}", {}, problems) for k, v in value.items()})
+    if kind is float and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    if kind is int and isinstance(value, bool) or not isinstance(value, kind):
+        problems.append(wrong)
+        return value
+    choices = metadata.get("choices")
+    if choices and value not in choices:
+        problems.append(_message(path, f"is {value!r}{_suggest(value, choices)} Use one of: {', '.join(choices)}."))
+    return value
+
+
+# Settings that name a folder or file relative to mkdocs.yml's folder.
+PATH_SETTINGS = (("glossary", "folder"), ("reading_level", "report"), ("reading_level", "cache"))
+
+
+def with_absolute_paths(raw: Mapping | None, base: Any) -> dict:
+    """A copy of a raw `extra: guide:` whose folder and file settings are absolute under `base`, so that
+    a copy of mkdocs.yml in another folder (the benchmark's variants) reads the same files."""
+    copy = {key: dict(value) if isinstance(value, Mapping) else value for key, value in (raw or {}).items()}
+    defaults = Settings()
+    for group, key in PATH_SETTINGS:
+        section = copy.setdefault(group, {})
+        section[key] = str(base / section.get(key, getattr(getattr(defaults, group), key)))
+    return copy

@@ -1,0 +1,55 @@
+"""`python -m guide translations`: where each translation stands, without a build. Exit 1 when a
+translation is outdated or broken, or a file is in the wrong place.
+
+`--stamp docs/es/crs.md` writes the English page's current version into that translation's
+front matter (for a maintainer who has just brought it up to date).
+"""
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+
+from ..status_report import translation_report
+from ..translation_status import as_text
+from ..translations import english_hash
+from . import FINDINGS, OK, ToolError, load, say
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--stamp", nargs="+", type=Path, metavar="FILE",
+                        help="mark these translations as made from the current English page")
+
+
+def stamp(path: Path, docs: Path, default: str) -> str:
+    try:
+        relative = path.resolve().relative_to(docs.resolve())
+    except ValueError:
+        raise ToolError(f"{path}: this is not a page in docs/.") from None
+    english = docs / default / Path(*relative.parts[1:])
+    if not english.exists() or not path.exists():
+        raise ToolError(f"{path}: there is no such translation, or no English page {english}.")
+    version = english_hash(english.read_text(encoding="utf-8"))
+    text = path.read_text(encoding="utf-8")
+    if re.search(r"^translation_of:.*$", text, flags=re.M):
+        text = re.sub(r"^translation_of:.*$", f"translation_of: {version}", text, count=1, flags=re.M)
+    else:
+        text = re.sub(r"^---\n", f"---\ntranslation_of: {version}\n", text, count=1)
+    path.write_text(text, encoding="utf-8")
+    return f"{path}: translation_of: {version}"
+
+
+def run(args: argparse.Namespace) -> int:
+    project = load(args.config)
+    if args.stamp:
+        say(*(stamp(path, project.docs, project.default) for path in args.stamp))
+        return OK
+    report = translation_report(project, dict(project.inputs.names))
+    for status in report.statuses:
+        if status.language not in project.inputs.built:
+            status.name += " (not built yet)"
+    say(as_text(report.statuses), *report.problems)
+    if report.problems or not all(status.ok for status in report.statuses):
+        say("", "Something needs attention: see the lines marked OUTDATED or with a fix above.")
+        return FINDINGS
+    return OK

@@ -1,0 +1,53 @@
+"""The language table: one record per language, defaults for many, changes from mkdocs.yml."""
+from __future__ import annotations
+
+import snowballstemmer
+
+from guide.languages import TABLE, language_for, unknown_language_note
+from guide.readability import DIRECTION, FORMULAS
+from guide.settings import parse_settings
+from guide.syllables import COUNTERS
+
+
+def test_the_table_covers_the_languages_we_plan_for() -> None:
+    assert {"en", "es", "fr", "de", "pt", "ar", "zh"} <= set(TABLE)
+    assert language_for("ar").direction == "rtl" and language_for("en").direction == "ltr"
+    assert language_for("ar").reading_level == language_for("zh").reading_level == "report"
+    assert language_for("en").reading_level == "gate"
+
+
+def test_every_record_names_things_that_exist() -> None:
+    stemmers = set(snowballstemmer.algorithms())
+    for code, language in TABLE.items():
+        assert language.code == code
+        assert set(language.formulas) <= set(FORMULAS), code
+        assert set(language.columns) <= set(DIRECTION) and language.status_metric in DIRECTION, code
+        assert language.syllables == "cmudict" or language.syllables in COUNTERS, code
+        assert language.stemmer is None or language.stemmer in stemmers, code
+        assert language.plurals in ("english", "romance", "french", "none"), code
+        assert language.direction in ("ltr", "rtl"), code
+
+
+def test_starter_notices_exist_for_languages_not_yet_set_up() -> None:
+    for code in ("de", "pt", "ar", "zh"):
+        notices = TABLE[code].starter_strings
+        assert set(notices) == {"draft_note", "fallback_notice", "outdated_notice", "english_link"}, code
+        assert all(text.strip() and "English" not in text for text in notices.values()), code
+
+
+def test_regional_codes_share_their_language_and_unknown_codes_get_clear_defaults() -> None:
+    assert language_for("pt-BR").stemmer == "portuguese" and language_for("pt-BR").code == "pt-BR"
+    unknown = language_for("tl")
+    assert not unknown.known and unknown.reading_level == "report" and unknown.formulas == ()
+    assert unknown.stemmer is None and unknown.direction == "ltr" and unknown.paper_size is None
+    note = unknown_language_note("tl")
+    assert "'tl'" in note and "extra.guide.languages.tl" in note and "paper_size" in note
+
+
+def test_mkdocs_yml_changes_a_record_field_by_field() -> None:
+    settings = parse_settings({"languages": {"tl": {"name": "Tagalog", "paper_size": "letter"},
+                                             "fr": {"paper_size": "letter"}}})
+    tagalog = language_for("tl", settings.languages)
+    assert tagalog.name == "Tagalog" and tagalog.paper_size == "letter" and tagalog.known
+    french = language_for("fr", settings.languages)
+    assert french.paper_size == "letter" and french.stemmer == "french"

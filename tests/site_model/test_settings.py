@@ -1,0 +1,82 @@
+"""Typed settings: every default in one place, every mistake named with its path and the closest key."""
+from __future__ import annotations
+
+import pytest
+
+from guide.mkdocs_yml import load_mkdocs_yml
+from guide.settings import Settings, SettingsError, parse_settings, with_absolute_paths
+
+from sitebuild import ROOT
+
+
+def problems(raw: object) -> list[str]:
+    with pytest.raises(SettingsError) as caught:
+        parse_settings(raw)
+    return caught.value.problems
+
+
+def test_no_settings_gives_every_default() -> None:
+    assert parse_settings(None) == parse_settings({}) == Settings()
+    assert Settings().glossary.page == "glossary.md" and Settings().handouts.page_size == "letter"
+
+
+def test_the_real_settings_are_read_whole() -> None:
+    settings = parse_settings(load_mkdocs_yml(ROOT / "mkdocs.yml")["extra"]["guide"])
+    assert settings.reading_level.limits["en"]["fk_grade"].fail == 8.0
+    assert settings.reading_level.limits["es"]["inflesz"].warn == 65.0
+    assert "get-help.md" in settings.reading_level.structure.action_pages
+    assert settings.content_security_policy["object-src"] == "'none'"
+
+
+def test_settings_are_frozen() -> None:
+    settings = parse_settings({"sources": {"a.txt": "A"}})
+    with pytest.raises(Exception):
+        settings.glossary = None  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        settings.sources["b.txt"] = "B"  # type: ignore[index]
+
+
+def test_unknown_key_is_named_with_the_closest_known_one() -> None:
+    assert problems({"handout": {}}) == ["mkdocs.yml: `extra.guide.handout`: unknown key; did you mean `handouts`?"]
+    assert problems({"handouts": {"size": {"fr": "A4"}}}) == [
+        "mkdocs.yml: `extra.guide.handouts.size`: unknown key; did you mean `sizes`?"]
+    found = problems({"colour": 1})
+    assert len(found) == 1 and "`extra.guide.colour`: unknown key." in found[0] and "Known keys:" in found[0]
+
+
+def test_wrong_types_and_values_say_what_was_expected() -> None:
+    found = problems({"description_max_length": "long", "english_only": "translating.md",
+                      "glossary": {"mode": "per_pge"}, "handouts": {"page_size": "A3"}})
+    assert "mkdocs.yml: `extra.guide.description_max_length`: expected a whole number, found 'long'." in found
+    assert any(p.startswith("mkdocs.yml: `extra.guide.english_only`: expected a list of texts") for p in found)
+    assert any("`extra.guide.glossary.mode`: is 'per_pge'; did you mean `per_page`?" in p for p in found)
+    assert any("`extra.guide.handouts.page_size`: is 'A3'" in p and "letter, A4" in p for p in found)
+    assert len(found) == 4  # every problem at once
+
+
+def test_limits_name_a_known_measure() -> None:
+    found = problems({"reading_level": {"limits": {"en": {"fk_grad": {"fail": 8}}}}})
+    assert found[0].startswith("mkdocs.yml: `extra.guide.reading_level.limits.en.fk_grad`: unknown measure; "
+                               "did you mean `fk_grade`?")
+    assert problems({"reading_level": {"limits": {"en": {"fk_grade": {"fial": 8}}}}}) == [
+        "mkdocs.yml: `extra.guide.reading_level.limits.en.fk_grade.fial`: unknown key; did you mean `fail`?"]
+    assert problems({"reading_level": {"limits": {"en": {"fk_grade": 8}}}})[0].startswith(
+        "mkdocs.yml: `extra.guide.reading_level.limits.en.fk_grade`: expected a group of settings")
+
+
+def test_language_settings_are_checked_like_the_rest() -> None:
+    settings = parse_settings({"languages": {"pt": {"paper_size": "letter", "stemmer": "portuguese"}}})
+    assert settings.languages["pt"].paper_size == "letter" and settings.languages["pt"].direction is None
+    assert problems({"languages": {"he": {"direction": "right"}}})[0].startswith(
+        "mkdocs.yml: `extra.guide.languages.he.direction`: is 'right'")
+    assert problems({"languages": {"he": {"fonts": {"regular": "a.ttf"}}}}) == [
+        "mkdocs.yml: `extra.guide.languages.he.fonts.bold`: is missing; expected a text."]
+
+
+def test_absolute_paths_cover_every_path_setting(tmp_path) -> None:
+    raw = {"glossary": {"folder": "words", "page": "glossary.md"}}
+    moved = with_absolute_paths(raw, tmp_path)
+    assert moved["glossary"] == {"folder": str(tmp_path / "words"), "page": "glossary.md"}
+    assert moved["reading_level"]["cache"] == str(tmp_path / ".cache/guide")
+    assert raw == {"glossary": {"folder": "words", "page": "glossary.md"}}  # the original is untouched
+    parse_settings(moved)
