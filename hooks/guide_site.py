@@ -8,7 +8,6 @@ The `site_model.py` hook drives it; the other hooks only call `site`.
 """
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -122,9 +121,6 @@ class Site:
     def site_dir(self, config: MkDocsConfig, language: str) -> Path:
         """Where a language's pages go: site/ for the default language, site/<lang>/ for the others."""
         return Path(config.site_dir) if self.is_default(language) else Path(config.site_dir) / language
-
-    def relative(self, path: Path | str) -> str:
-        return os.path.relpath(path, self.project.root)
 
     # Messages
     @staticmethod

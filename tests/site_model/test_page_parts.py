@@ -1,7 +1,6 @@
 """The small pure parts the hooks call: notices, words to know, the 404 links, handout planning."""
 from __future__ import annotations
 
-from pathlib import Path
 
 from guide.glossary import load_glossary
 from guide.handout_plan import paper_size, split_urgent, URGENT_START

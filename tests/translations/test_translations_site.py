@@ -8,7 +8,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from guide.translations import english_hash
-from sitebuild import (GLOSSARY_ES, GLOSSARY_STUB, HELP, HOME, ROOT, glossary_stub_es, make_tiny_site,
+from sitebuild import (GLOSSARY_ES, GLOSSARY_STUB, HELP, HOME, glossary_stub_es, make_tiny_site,
                        run_mkdocs_build, spanish_home)
 from sitebuild import two_language_site as site
 

@@ -8,7 +8,6 @@ translate. The language is built at once: each page shows in English with a noti
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import argparse
 import json
@@ -106,6 +105,6 @@ def run(args: argparse.Namespace) -> int:
     say("Made:\n  " + "\n  ".join(made))
     if not language.known:
         say(unknown_language_note(code))
-    say(f"The language is switched on: every page shows in English, with a notice, until it is translated.",
+    say("The language is switched on: every page shows in English, with a notice, until it is translated.",
         f"Next: translate those files, then pages from docs/{default}/ into docs/{code}/ (see TRANSLATING.md).")
     return OK
