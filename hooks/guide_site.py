@@ -37,8 +37,9 @@ def inputs_from(config: MkDocsConfig) -> SiteInputs:
         default = next((lang.locale for lang in languages if lang.default), languages[0].locale)
         names = {lang.locale: lang.name for lang in languages}
         built = tuple(lang.locale for lang in languages if lang.build)
+    excluded = "\n".join(str(p.pattern) for p in config.exclude_docs.patterns) if config.exclude_docs else ""
     return SiteInputs(Path(config.config_file_path).resolve(), Path(config.docs_dir), default, names, built,
-                      guide_section(config.extra), config.nav, tuple(config.markdown_extensions),
+                      guide_section(config.extra), config.nav, excluded, tuple(config.markdown_extensions),
                       dict(config.mdx_configs), config.site_url or "")
 
 
@@ -107,7 +108,8 @@ class Site:
             project = self.project
             _, name = project.split(page.file.src_uri)
             self._records[key] = PageRecord(page.file.src_uri, name, site, text, project.language(text).direction,
-                                            project.strings.get(site, project.strings[project.default]))
+                                            project.strings.get(site, project.strings[project.default]),
+                                            project.language(site).direction)
         return self._records[key]
 
     def page_file(self, files: Files, name: str, *languages: str) -> File | None:

@@ -19,6 +19,7 @@ from guide.handout_plan import BookletPage, PrintedPage, Printer, missing_fonts,
 from guide.page_record import HandoutLinks
 from guide_site import site
 
+LOCAL_ADDRESS = "http://127.0.0.1:8000/"  # `make serve`'s address, printed when site_url is not set
 WEASYPRINT_HELP = ("On Debian or Ubuntu: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0. "
                    "To build without handouts: GUIDE_HANDOUTS=0.")
 
@@ -60,7 +61,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if run.printer is None:
         return output
     printed = PrintedPage(record, page.title or "", str(page.meta.get("description", "")), str(page.meta.get("reviewed", "")),
-                          urljoin(config.site_url or "http://127.0.0.1:8000/", page.url), page.url, page.content or "",
+                          urljoin(config.site_url or LOCAL_ADDRESS, page.url), page.url, page.content or "",
                           Path(page.file.abs_dest_path).parent, config.site_name)
     try:
         run.jobs[record.site_language] += run.printer.page_jobs(printed, site.project.language(record.site_language))
@@ -82,7 +83,7 @@ def _jobs(run: Handouts, language: str, config: MkDocsConfig) -> list[handout_pd
     home = "" if site.is_default(language) else f"{language}/"
     booklet = run.printer.booklet_job(
         site.project.language(language), run.booklets.pop(language), home,
-        urljoin(config.site_url or "http://127.0.0.1:8000/", home),
+        urljoin(config.site_url or LOCAL_ADDRESS, home),
         site.site_dir(config, language) / site.project.settings.handouts.booklet_file, Path(config.site_dir),
         config.site_name, config.site_description or "")
     return run.jobs.pop(language) + [booklet]
@@ -94,7 +95,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     jobs = _jobs(run, language, config)
     try:
-        results = handout_pdf.build(jobs, site.project.root / ".cache" / "guide" / "handouts",
+        results = handout_pdf.build(jobs, site.project.root / site.project.settings.handouts.cache,
                                     run.printer.salt(site.project.language(language)), progress=_progress(language))
     except RuntimeError as error:
         raise site.fail(f"WeasyPrint cannot start ({error}). {WEASYPRINT_HELP}") from None

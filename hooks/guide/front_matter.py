@@ -155,4 +155,6 @@ def page_parts(text: str) -> tuple[dict, str]:
         meta = yaml.safe_load(block)
     except yaml.YAMLError:
         meta = None
-    return (meta if isinstance(meta, dict) else {}), text.split("\n", block.count("\n") + 2)[-1]
+    lines = text.splitlines(keepends=True)
+    closing = next(n for n, line in enumerate(lines[1:], start=1) if _CLOSE.match(line.rstrip("\r\n")))
+    return (meta if isinstance(meta, dict) else {}), "".join(lines[closing + 1:])

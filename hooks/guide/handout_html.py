@@ -33,6 +33,7 @@ class Handout:
     guide_name: str = ""
     page_size: str = "letter"
     one_sheet: bool = False       # the card to keep by the phone: laid out to fit one sheet
+    direction: str = "ltr"        # of the handout's text
 
 
 def prepare_content(content: str, page_url: str) -> str:

@@ -115,7 +115,8 @@ class Printer:
             handout = Handout(one_sheet=one_sheet and not large, language=record.text_language, title=page.title,
                               description=page.description, reviewed=page.reviewed, url=page.url,
                               content=Markup(content), words=list(words.entries) if words else [], large=large,
-                              strings=strings, guide_name=page.guide_name, page_size=paper_size(language, self.settings))
+                              strings=strings, guide_name=page.guide_name, page_size=paper_size(language, self.settings),
+                              direction=record.direction)
             document = self.env.get_template("handout.html").render(
                 h=handout, css=Markup(css), counter_text=Markup(css_counter_text(strings.get("handout_page", "{page} / {pages}"))),
                 words_title=words.title if words else "", qr=handout_pdf.QR, qr_url=page.url, created=handout_pdf.CREATED)
@@ -150,7 +151,7 @@ class Printer:
         css, _, _ = self._font_data(fonts_for(language, self.settings))
         strings = home.strings
         document = self.env.get_template("booklet.html").render(
-            language=language.code, guide_name=guide_name, description=description,
+            language=language.code, direction=language.direction, guide_name=guide_name, description=description,
             reviewed=max(p.reviewed for p in pages), strings=strings, pages=ordered, urgent=Markup(home.urgent),
             css=Markup(css), counter_text=Markup(css_counter_text(strings.get("handout_page", "{page} / {pages}"))),
             page_size=paper_size(language, self.settings), home_url=home_url, qr=handout_pdf.QR, qr_url=home_url,

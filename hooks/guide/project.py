@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 
 import markdown as python_markdown
+import pathspec
 
 from .front_matter import Rules, check_front_matter, page_parts
 from .glossary import Glossary, glossary_page, load_glossary
@@ -44,6 +45,7 @@ class SiteInputs:
     built: tuple[str, ...]                # the languages built now
     guide: object                          # the raw `extra: guide:` mapping
     nav: object = None
+    exclude_docs: str = ""                 # gitignore-style lines: files under docs/ that are not pages
     markdown_extensions: tuple = ()        # for rendering a page outside the build
     mdx_configs: Mapping = field(default_factory=dict)
     site_url: str = ""
@@ -60,6 +62,7 @@ class Project:
     pages: dict[str, str]                 # "es/crs.md" -> the file's text
     notes: list[str] = field(default_factory=list)       # info lines for the build log
     warnings: list[str] = field(default_factory=list)    # content findings: fail the strict build
+    problems: list[str] = field(default_factory=list)    # broken data (only with keep_going)
 
     @property
     def root(self) -> Path:
@@ -124,16 +127,20 @@ class Project:
                            self.settings.reading_level, meta, english, self.explained_words.get(language, frozenset()))
 
 
-def load_project(inputs: SiteInputs) -> Project:
-    """Load and check everything once; raise ProjectError listing every problem."""
+def load_project(inputs: SiteInputs, keep_going: bool = False) -> Project:
+    """Load and check everything once; raise ProjectError listing every problem (with `keep_going`,
+    a tool that reports problems itself gets them in `Project.problems`; broken settings still raise)."""
     try:
         settings = parse_settings(inputs.guide)
     except SettingsError as error:
         raise ProjectError(error.problems) from None
     root, docs = inputs.config_file.parent, inputs.docs_dir
     problems: list[str] = []
-    pages = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8")
-             for p in sorted(docs.rglob("*.md")) if "_includes" not in p.relative_to(docs).parts}
+    # As MkDocs does: exclude_docs from mkdocs.yml, and files and folders whose names start with a dot.
+    excluded = pathspec.GitIgnoreSpec.from_lines([".*", *inputs.exclude_docs.splitlines()])
+    pages = {path: (docs / path).read_text(encoding="utf-8")
+             for path in sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
+             if not excluded.match_file(path)}
     languages = {code: language_for(code, settings.languages) for code in inputs.names}
     notes = [unknown_language_note(code) for code, record in languages.items() if not record.known and code in inputs.built]
 
@@ -146,8 +153,13 @@ def load_project(inputs: SiteInputs) -> Project:
 
     strings, urgent = {}, {}
     english_file = docs / inputs.default / settings.strings
-    english_strings, found = load_strings(english_file.read_text(encoding="utf-8"), os.path.relpath(english_file, root))
-    problems += [str(p) for p in found]
+    english_strings: dict[str, str] = {}
+    if english_file.exists():
+        english_strings, found = load_strings(english_file.read_text(encoding="utf-8"), os.path.relpath(english_file, root))
+        problems += [str(p) for p in found]
+    else:
+        problems.append(f"{os.path.relpath(english_file, root)}:1: the words the site shows around the pages are "
+                        f"missing. Restore this file from the project's history (git checkout -- {os.path.relpath(english_file, root)}).")
     for code in inputs.built:
         path = docs / code / settings.strings
         if code == inputs.default:
@@ -163,9 +175,14 @@ def load_project(inputs: SiteInputs) -> Project:
             urgent[code] = box.read_text(encoding="utf-8")
         else:
             problems.append(f"{os.path.relpath(box, root)}:1: the urgent box for the language '{code}' is missing. "
-                            f"Copy docs/{inputs.default}/{settings.urgent_box} there and translate it.")
+                            f"Copy {docs.name}/{inputs.default}/{settings.urgent_box} there and translate it.")
+    for code in settings.reading_level.limits:
+        if language_for(code, settings.languages).reading_level == "report":
+            problems.append(f"mkdocs.yml:1: `extra.guide.reading_level.limits.{code}`: the reading level of '{code}' is "
+                            f"reported, not checked, so these limits would do nothing. Remove them, or set "
+                            f"`extra.guide.languages.{code}.reading_level: gate` to check them.")
     if f"{inputs.default}/{settings.glossary.page}" not in pages:
-        problems.append(f"docs/{inputs.default}/{settings.glossary.page}:1: the glossary page is missing. Add it with front "
+        problems.append(f"{docs.name}/{inputs.default}/{settings.glossary.page}:1: the glossary page is missing. Add it with front "
                         "matter only (title, description, reviewed, sources): its text is made from the glossary data.")
 
     problems += [str(p) for p in check_layout(pages, inputs.names, inputs.default,
@@ -177,9 +194,9 @@ def load_project(inputs: SiteInputs) -> Project:
         findings = check_front_matter(text, f"{docs.name}/{src_uri}", rules)
         problems += [str(p) for p in findings.errors]
         warnings += [str(p) for p in findings.warnings]
-    if problems:
+    if problems and not keep_going:
         raise ProjectError(problems)
-    return Project(inputs, settings, languages, glossaries, strings, urgent, pages, notes, warnings)
+    return Project(inputs, settings, languages, glossaries, strings, urgent, pages, notes, warnings, problems)
 
 
 def inputs_from_yaml(config: Mapping, config_file: Path) -> SiteInputs:
@@ -201,5 +218,5 @@ def inputs_from_yaml(config: Mapping, config_file: Path) -> SiteInputs:
         else:
             extensions.append(item)
     return SiteInputs(config_file, config_file.parent / config.get("docs_dir", "docs"), default, names, built,
-                      guide_section(config.get("extra")), config.get("nav"), tuple(extensions), configs,
-                      str(config.get("site_url") or ""))
+                      guide_section(config.get("extra")), config.get("nav"), str(config.get("exclude_docs") or ""),
+                      tuple(extensions), configs, str(config.get("site_url") or ""))

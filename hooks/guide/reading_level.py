@@ -52,9 +52,10 @@ def page_limits(meta: Mapping) -> PageLimits:
     return PageLimits(limits, reason)
 
 
-def language_limits(settings: ReadingLevel, language: str) -> dict[str, dict[str, float]]:
-    """The configured limits of a language as check_limits takes them ({metric: {warn: x, fail: y}})."""
-    found: Mapping[str, Limit] = settings.limits.get(language, {})
+def language_limits(settings: ReadingLevel, language: Language) -> dict[str, dict[str, float]]:
+    """The configured limits of a language as check_limits takes them ({metric: {warn: x, fail: y}});
+    none for a language whose record says its reading level is reported only."""
+    found: Mapping[str, Limit] = settings.limits.get(language.code, {}) if language.reading_level == "gate" else {}
     return {metric: {level: value for level, value in (("warn", limit.warn), ("fail", limit.fail)) if value is not None}
             for metric, limit in found.items()}
 
@@ -86,7 +87,7 @@ def assess_page(html: str, label: str, page_name: str, language: Language, setti
     text = read_page(html)
     sentences = measure(text.sentences, counter_for(language.syllables, english))
     scores = score(sentences, language.code, language.formulas)
-    findings = check_limits(scores, language_limits(settings, language.code), own.limits)
+    findings = check_limits(scores, language_limits(settings, language), own.limits)
     report = PageReport(label, language.code, scores, findings,
                         check_structure(text.outline, structure_rules(settings, page_name)), reason=own.reason)
     report.hardest = hardest(sentences)
@@ -106,7 +107,7 @@ def assess_box(html: str, box_class: str, language: Language, settings: ReadingL
     label = f"{box_class.removeprefix('guide-')} box ({language.code})"
     sentences = measure(sentences_of(html, within=box_class), counter_for(language.syllables, english))
     scores = score(sentences, language.code, language.formulas)
-    return PageReport(label, language.code, scores, check_limits(scores, language_limits(settings, language.code)))
+    return PageReport(label, language.code, scores, check_limits(scores, language_limits(settings, language)))
 
 
 def summary(report: PageReport, language: Language) -> str:

@@ -61,6 +61,7 @@ def localize_index(data: dict, language: Language, prefix: str) -> dict:
     add_variants(docs, language)
     config = dict(data.get("config", {}))
     config["lang"] = [base_code(language.code)]
-    config["separator"] = language.search_separator
+    if language.search_separator:
+        config["separator"] = language.search_separator
     config["fields"] = {**config.get("fields", {}), "variants": {"boost": 0.5}}
     return {"config": config, "docs": docs}

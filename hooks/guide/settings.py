@@ -14,7 +14,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .readability import DIRECTION
+import re
+
+import snowballstemmer
+
+from .readability import DIRECTION, FORMULAS
 from .term_marks import MODES
 
 ROOT_PATH = "extra.guide"
@@ -73,13 +77,14 @@ class Fonts:
 @dataclass(frozen=True)
 class Handouts:
     page_size: str = _setting("letter", choices=PAPER_SIZES)   # for a language whose table entry names none
-    sizes: Mapping[str, str] = _setting(factory=_frozen, example="fr: A4")  # per language, over the table
+    sizes: Mapping[str, str] = _setting(factory=_frozen, choices=PAPER_SIZES, example="fr: A4")  # per language
     one_sheet: str = "get-help.md"
     fonts: Fonts = _setting(factory=lambda: Fonts("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
                                                   "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"))
     file: str = "handout.pdf"
     large_file: str = "handout-large.pdf"
     booklet_file: str = "guide.pdf"
+    cache: str = ".cache/guide/handouts"   # made PDFs, by a hash of what they are made from
 
 
 @dataclass(frozen=True)
@@ -95,14 +100,14 @@ class LanguageSettings:
 
     name: str | None = None
     direction: str | None = _setting(None, choices=("ltr", "rtl"))
-    formulas: tuple[str, ...] | None = None
-    columns: tuple[str, ...] | None = None
-    status_metric: str | None = None
+    formulas: tuple[str, ...] | None = _setting(None, choices=tuple(FORMULAS))
+    columns: tuple[str, ...] | None = _setting(None, choices=tuple(DIRECTION))
+    status_metric: str | None = _setting(None, choices=tuple(DIRECTION))
     reading_level: str | None = _setting(None, choices=("gate", "report"))
     syllables: str | None = _setting(None, choices=("cmudict", "pylabeador", "vowel_groups", "one_per_word"))
-    stemmer: str | None = None
+    stemmer: str | None = _setting(None, choices=tuple(sorted(snowballstemmer.algorithms())))
     plurals: str | None = _setting(None, choices=("english", "romance", "french", "none"))
-    search_separator: str | None = None
+    search_separator: str | None = _setting(None, example=r"'[\s\-]+' (a regular expression)")
     paper_size: str | None = _setting(None, choices=PAPER_SIZES)
     fonts: Fonts | None = None
 
@@ -167,6 +172,8 @@ def _describe(kind: Any) -> str:
 
 def _build(cls: type, raw: object, path: str, problems: list[str]) -> Any:
     """A `cls` from `raw`, checking every key against the dataclass fields and their types."""
+    if raw is None:  # a group whose lines are all commented out: its defaults
+        return _defaults(cls, path, problems)
     if not isinstance(raw, Mapping):
         problems.append(_message(path, f"expected {_describe(cls)}, found {raw!r}."))
         return _defaults(cls, path, problems)
@@ -210,25 +217,46 @@ def _value(kind: Any, value: object, path: str, metadata: Mapping, problems: lis
         if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
             problems.append(wrong)
             return ()
+        for item in value:
+            _check_choice(item, path, metadata, problems)
         return tuple(value)
     if origin in (Mapping, dict):
+        if value is None:
+            return _frozen()
         if not isinstance(value, Mapping):
             problems.append(wrong)
             return _frozen()
-        return _frozen({str(k): _value(args[1], v, f"{path}.{k}", {}, problems) for k, v in value.items()})
+        for key in value:
+            if not isinstance(key, str):  # YAML reads no, yes, on, off as true/false
+                problems.append(_message(f"{path}.{key}", f"a name here must be text; put it in quotes, like \"{_yaml_word(key)}\"."))
+        inner = {"choices": metadata.get("choices", ())} if typing.get_origin(args[1]) is None else {}
+        return _frozen({str(k): _value(args[1], v, f"{path}.{k}", inner, problems) for k, v in value.items()})
     if kind is float and isinstance(value, (int, float)) and not isinstance(value, bool):
         return float(value)
     if kind is int and isinstance(value, bool) or not isinstance(value, kind):
         problems.append(wrong)
         return value
-    choices = metadata.get("choices")
-    if choices and value not in choices:
-        problems.append(_message(path, f"is {value!r}{_suggest(value, choices)} Use one of: {', '.join(choices)}."))
+    _check_choice(value, path, metadata, problems)
+    if path.endswith(".search_separator"):
+        try:
+            re.compile(value)
+        except re.error as error:
+            problems.append(_message(path, f"is not a valid regular expression ({error})."))
     return value
 
 
+def _check_choice(value: object, path: str, metadata: Mapping, problems: list[str]) -> None:
+    choices = metadata.get("choices")
+    if choices and value not in choices:
+        problems.append(_message(path, f"is {value!r}{_suggest(value, choices)} Use one of: {', '.join(choices)}."))
+
+
+def _yaml_word(key: object) -> str:
+    return {True: "yes", False: "no"}.get(key, str(key)) if isinstance(key, bool) else str(key)
+
+
 # Settings that name a folder or file relative to mkdocs.yml's folder.
-PATH_SETTINGS = (("glossary", "folder"), ("reading_level", "report"), ("reading_level", "cache"))
+PATH_SETTINGS = (("glossary", "folder"), ("reading_level", "report"), ("reading_level", "cache"), ("handouts", "cache"))
 
 
 def with_absolute_paths(raw: Mapping | None, base: Any) -> dict:
@@ -237,6 +265,6 @@ def with_absolute_paths(raw: Mapping | None, base: Any) -> dict:
     copy = {key: dict(value) if isinstance(value, Mapping) else value for key, value in (raw or {}).items()}
     defaults = Settings()
     for group, key in PATH_SETTINGS:
-        section = copy.setdefault(group, {})
+        section = copy[group] = copy.get(group) or {}
         section[key] = str(base / section.get(key, getattr(getattr(defaults, group), key)))
     return copy

@@ -49,7 +49,9 @@ def _add_reading_levels(project: Project, statuses: list[LanguageStatus]) -> Non
     except (OSError, ValueError):
         cache = {}
     size, english = len(cache), None
-    rules = repr(project.settings.reading_level)  # new limits, new figures
+    # New limits, Markdown extensions or glossary words give new figures.
+    rules = repr((project.settings.reading_level, project.inputs.markdown_extensions, project.inputs.mdx_configs,
+                  sorted(project.explained_words.get(project.default, ()))))
     for status in statuses:
         language = project.language(status.language)
         for page in status.pages:

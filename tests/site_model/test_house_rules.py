@@ -40,14 +40,28 @@ def test_state_lives_in_the_site_model_only() -> None:
     assert not found, found
 
 
+def test_hooks_keep_no_module_level_mutable_state() -> None:
+    """A dict, list or set made at import time outlives a `mkdocs serve` rebuild: use site.state()."""
+    mutable = (ast.Dict, ast.List, ast.Set, ast.DictComp, ast.ListComp, ast.SetComp)
+    found = []
+    for path in sorted(HOOKS.glob("*.py")):
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            value = node.value if isinstance(node, (ast.Assign, ast.AnnAssign)) else None
+            called = isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and \
+                value.func.id in ("dict", "list", "set", "defaultdict", "Site")
+            if isinstance(value, mutable) or (called and path != SITE_MODEL):
+                found.append(f"{path.name}:{node.lineno}")
+    assert not found, found
+
+
 def test_no_page_meta_message_bus() -> None:
-    pattern = re.compile(r"""page\.meta(?:\[["']|\.)guide_""")
+    pattern = re.compile(r"""page\.meta(?:\[["']|\.|\.get\(["'])guide_""")
     files = python_files() + sorted((ROOT / "overrides").rglob("*.html"))
     assert not [p.name for p in files if pattern.search(p.read_text(encoding="utf-8"))]
 
 
 def test_only_the_settings_module_reads_extra_guide() -> None:
-    pattern = re.compile(r"""extra\.get\("guide"|get\("extra", \{\}\)\.get\("guide"|extra\[["']guide["']\]\.get""")
+    pattern = re.compile(r"""extra\.get\(["']guide["']|get\(["']extra["'], \{\}\)\.get\(["']guide["']|extra\[["']guide["']\](?!\s*=)""")  # reads
     assert [p.relative_to(HOOKS).as_posix() for p in python_files()
             if pattern.search(p.read_text(encoding="utf-8"))] == ["guide/settings.py"]
 

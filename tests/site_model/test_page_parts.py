@@ -77,3 +77,11 @@ def test_unused_entries_name_file_line_and_fix() -> None:
     found = unused_entries(EN, {"fever"}, "glossary/en.yml")
     assert found == ['glossary/en.yml:5: the term "CRS" (entry "crs") appears on no page. Use it in a page, add the '
                      "word the pages use as an alias, or remove the entry."]
+
+
+def test_text_direction_is_marked_only_where_it_changes() -> None:
+    english_in_arabic = PageRecord("ar/crs.md", "crs.md", "ar", "en", direction="ltr", site_direction="rtl")
+    assert english_in_arabic.text_dir == "ltr" and english_in_arabic.text_lang == "en"
+    english_in_spanish = PageRecord("es/crs.md", "crs.md", "es", "en", direction="ltr", site_direction="ltr")
+    assert english_in_spanish.text_dir == ""
+    assert PageRecord("ar/crs.md", "crs.md", "ar", "ar", direction="rtl", site_direction="rtl").text_dir == ""

@@ -45,3 +45,17 @@ def test_a_rule_in_the_body_does_not_hide_the_text_before_it() -> None:
     assert meta == {"title": "T"}
     assert "First part of the page." in body and "After the rule." in body
     assert page_parts("No front matter.\n\n---\n\nMore.\n") == ({}, "No front matter.\n\n---\n\nMore.\n")
+
+
+def test_a_report_only_language_is_measured_but_never_gated() -> None:
+    no_structure = {"no_key_points": ["p.md"]}
+    settings = parse_settings({"reading_level": {"limits": {"ar": {"longest_sentence": {"fail": 3}}},
+                                                 "structure": no_structure}}).reading_level
+    done = assess_page(HARD, "docs/ar/p.md", "p.md", language_for("ar"), settings, {}, english())
+    assert done.report.status == "ok" and not done.problems
+    assert done.report.scores.metrics["longest_sentence"] > 3
+    gated = assess_page(HARD, "docs/en/p.md", "p.md", language_for("en"),
+                        parse_settings({"reading_level": {"limits": {"en": {"longest_sentence": {"fail": 3}}},
+                                                          "structure": no_structure}}).reading_level,
+                        {}, english())
+    assert gated.report.status == "FAIL"

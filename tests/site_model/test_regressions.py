@@ -23,15 +23,28 @@ def test_a_bare_reading_level_in_a_translation_is_a_clear_message_not_a_tracebac
     spanish = spanish_home(english_hash(HOME)).replace("translation_status: draft\n", "translation_status: draft\nreading_level: 9\n")
     config = site(tmp_path)
     (tmp_path / "docs/es/index.md").write_text(spanish, encoding="utf-8")
-    result = run_mkdocs_build(config, tmp_path / "site")
+    result = run_mkdocs_build(config, tmp_path / "site", in_process=False)  # as a writer runs it
     assert "Traceback" not in result.stderr and "AttributeError" not in result.stderr
     assert result.returncode != 0  # a warning: the strict build fails
     assert 'docs/es/index.md: front matter "reading_level" is 9. It must name the measure and a reason' in result.stderr
-    for command in (("readability", str(tmp_path / "docs/es/index.md")), ("translations",)):
-        run = tool(config, *command)
-        assert "Traceback" not in run.stderr, command
+    run = tool(config, "translations")
+    assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
+    assert "Español" in run.stdout or "ES (es)" in run.stdout
     run = tool(config, "readability", str(tmp_path / "docs/es/index.md"))
-    assert run.returncode == 1 and 'front matter "reading_level" is 9' in run.stdout
+    assert run.returncode == 1 and 'front matter "reading_level" is 9' in run.stdout and "Traceback" not in run.stderr
+
+
+def test_the_status_page_shows_the_figure_the_build_measured(tmp_path: Path) -> None:
+    import json
+
+    config = site(tmp_path)
+    result = run_mkdocs_build(config, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    measured = next(p for p in json.loads((tmp_path / ".cache/guide/reading-level.json").read_text("utf-8"))["pages"]
+                    if p["page"] == "docs/es/index.md")
+    row = BeautifulSoup((tmp_path / "site/translation-status/index.html").read_text("utf-8"), "html.parser") \
+        .find("code", string="index.md").find_parent("tr").get_text()
+    assert f"inflesz {measured['scores']['metrics']['inflesz']:g}, {measured['status']}" in row
 
 
 def test_a_horizontal_rule_in_the_body_counts_every_word(tmp_path: Path) -> None:

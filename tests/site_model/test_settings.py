@@ -80,3 +80,23 @@ def test_absolute_paths_cover_every_path_setting(tmp_path) -> None:
     assert moved["reading_level"]["cache"] == str(tmp_path / ".cache/guide")
     assert raw == {"glossary": {"folder": "words", "page": "glossary.md"}}  # the original is untouched
     parse_settings(moved)
+
+
+def test_language_fields_name_things_that_exist() -> None:
+    found = problems({"languages": {"pt": {"stemmer": "portugese", "formulas": ["fk_grad"], "columns": ["lix", "grade"],
+                                           "status_metric": "inflez", "search_separator": "["}}})
+    assert any("`extra.guide.languages.pt.stemmer`: is 'portugese'; did you mean `portuguese`?" in p for p in found)
+    assert any("`extra.guide.languages.pt.formulas`: is 'fk_grad'; did you mean `fk_grade`?" in p for p in found)
+    assert any("`extra.guide.languages.pt.columns`: is 'grade'" in p for p in found)
+    assert any("`extra.guide.languages.pt.status_metric`: is 'inflez'; did you mean `inflesz`?" in p for p in found)
+    assert any("`extra.guide.languages.pt.search_separator`: is not a valid regular expression" in p for p in found)
+    assert len(found) == 5
+
+
+def test_nested_values_keep_their_checks_and_empty_groups_mean_defaults() -> None:
+    assert problems({"handouts": {"sizes": {"fr": "A3"}}}) == [
+        "mkdocs.yml: `extra.guide.handouts.sizes.fr`: is 'A3'. Use one of: letter, A4, A5, legal."]
+    settings = parse_settings({"handouts": {"sizes": None}, "glossary": None})
+    assert dict(settings.handouts.sizes) == {} and settings.glossary.page == "glossary.md"
+    assert problems({"languages": {False: {"name": "Norsk"}}}) == [
+        'mkdocs.yml: `extra.guide.languages.False`: a name here must be text; put it in quotes, like "no".']

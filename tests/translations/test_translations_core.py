@@ -121,7 +121,7 @@ def test_search_index_keeps_one_language_and_adds_variants() -> None:
     assert "infección" in help_variants        # same stem, found on another page
     assert "infecciones" in es["docs"][1]["variants"].split()
     assert plurals("fever", "english") == {"fevers"} and plurals("canal", "romance") == {"canales"}
-    assert es["config"]["separator"] == r"[\s\-]+"
+    assert "separator" not in es["config"]  # the site's own separator stays
     zh = localize_index({"docs": [{"location": "zh/", "title": "首页", "text": "发烧"}]}, language_for("zh"), "zh/")
     assert r"\u200b" in zh["config"]["separator"] and zh["config"]["lang"] == ["zh"]
 
@@ -132,13 +132,31 @@ def test_add_language_entry_keeps_the_file() -> None:
             "            A: B\n\nhooks:\n  - x.py\n")
     out = add_language_entry(text, "pt", language_for("pt"), "The guide", ["Side effects"])
     assert out.index("locale: pt") > out.index("A: B") and out.index("locale: pt") < out.index("hooks:")
-    assert "        - locale: pt\n          name: Português" in out and "build: true" in out
+    assert "        - locale: pt\n          name: \"Português\"" in out and "build: true" in out
     assert out.replace(out[out.index("        - locale: pt"):out.index("\nhooks")], "").count("locale") == 2
     entry = yaml.safe_load(out)["plugins"][0]["i18n"]["languages"][-1]
     assert entry == {"locale": "pt", "name": "Português", "build": True, "site_name": "The guide",
                      "nav_translations": {"Side effects": "Side effects"}}
     unknown = add_language_entry(text, "xx", language_for("xx"), "The guide", [])
     assert yaml.safe_load(unknown)["plugins"][0]["i18n"]["languages"][-1]["name"] == "xx"
+
+
+def test_add_language_entry_quotes_what_yaml_would_misread() -> None:
+    text = "plugins:\n  - i18n:\n      languages:\n        - locale: en\n          name: English\n\nhooks: []\n"
+    sections = ["On: the day", "No", "#1 tips", 'Say "hi"']
+    out = add_language_entry(text, "vi", language_for("vi"), "Guide: CAR T", sections)
+    entry = yaml.safe_load(out)["plugins"][0]["i18n"]["languages"][-1]
+    assert entry["site_name"] == "Guide: CAR T"
+    assert entry["nav_translations"] == {section: section for section in sections}
+
+
+def test_add_language_entry_refuses_a_file_without_languages() -> None:
+    import pytest
+
+    from guide.tools import ToolError
+
+    with pytest.raises(ToolError, match="no list of languages"):
+        add_language_entry("site_name: x\n", "pt", language_for("pt"), "x", [])
 
 
 def test_new_language_helpers_find_sections_and_translate_the_notices() -> None:

@@ -143,15 +143,14 @@ def test_page_in_a_language_folder_of_the_nav_fails(tmp_path: Path) -> None:
 
 
 def test_a_language_the_table_does_not_know_builds_with_one_info_line(tmp_path: Path) -> None:
-    italian = spanish_home(english_hash(HOME), text="Il team di cura controlla la febbre.").replace("Inicio", "Home")
+    tagalog = spanish_home(english_hash(HOME), text="Tinitingnan ng iyong care team kung may lagnat.").replace("Inicio", "Home")
     config = make_tiny_site(tmp_path, {"index.md": HOME, "get-help.md": HELP},
-                            translations={"it": {"index.md": italian, "glossary.md": glossary_stub_es(english_hash(GLOSSARY_STUB))}},
-                            glossaries={"it": GLOSSARY_ES})
+                            translations={"tl": {"index.md": tagalog, "glossary.md": glossary_stub_es(english_hash(GLOSSARY_STUB))}},
+                            glossaries={"tl": GLOSSARY_ES})
     result = build(config)
     assert result.returncode == 0, result.stderr
     note = [line for line in result.stderr.splitlines() if "not in the guide's language table" in line]
     assert len(note) == 1 and note[0].startswith("INFO")
-    assert "'it'" in note[0] and "extra.guide.languages.it" in note[0] and "stemmer" in note[0]
+    assert "'tl'" in note[0] and "extra.guide.languages.tl" in note[0] and "stemmer" in note[0]
     assert "WARNING" not in result.stderr
-    italian_page = page(config, "it/index.html")
-    assert italian_page.select_one("html")["lang"] == "it"
+    assert page(config, "tl/index.html").select_one("html")["lang"] == "tl"

@@ -16,13 +16,14 @@ class ToolError(Exception):
     """A problem the person running the tool must fix; the message says how. Exits with USAGE."""
 
 
-def load(config_file: Path) -> Project:
-    """The project of a mkdocs.yml, checked as the build checks it."""
+def load(config_file: Path, keep_going: bool = False) -> Project:
+    """The project of a mkdocs.yml, checked as the build checks it (with `keep_going`, the tool
+    reports the problems itself: they are in `Project.problems`)."""
     config_file = Path(config_file)
     if not config_file.exists():
         raise ToolError(f"{config_file}: there is no such file. Give the site's mkdocs.yml with --config.")
     try:
-        return load_project(inputs_from_yaml(load_mkdocs_yml(config_file), config_file))
+        return load_project(inputs_from_yaml(load_mkdocs_yml(config_file), config_file), keep_going)
     except ProjectError as error:
         raise ToolError(str(error)) from None
 

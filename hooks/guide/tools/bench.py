@@ -131,16 +131,16 @@ def hook_times(config_file: Path, site_dir: Path) -> dict[str, float]:
     return spent
 
 
-def hook_shares(runs: int) -> dict[str, float]:
+def hook_shares(runs: int, config_file: Path) -> dict[str, float]:
     """Median share of the build time spent in each hook, over `runs` builds in fresh processes."""
     import json
 
     shares: dict[str, list[float]] = {}
-    code = ("import json, sys, pathlib; from guide.tools.bench import hook_times, ROOT; "
-            "print(json.dumps(hook_times(ROOT / 'mkdocs.yml', pathlib.Path(sys.argv[1]))))")
+    code = ("import json, sys, pathlib; from guide.tools.bench import hook_times; "
+            "print(json.dumps(hook_times(pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[1]))))")
     with tempfile.TemporaryDirectory(prefix="guide-hooks-") as tmp:
         for _ in range(runs + 1):
-            out = subprocess.run([sys.executable, "-c", code, tmp], check=True, capture_output=True, text=True,
+            out = subprocess.run([sys.executable, "-c", code, tmp, str(config_file)], check=True, capture_output=True, text=True,
                                  env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), cwd=ROOT).stdout
             spent = json.loads(out.strip().splitlines()[-1])
             for name, seconds in spent.items():
@@ -319,7 +319,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         print("  skipped: the lighthouse npm package could not be installed or run")
     handout_figures(ours_file, args.runs)
-    shares = hook_shares(args.runs)
+    shares = hook_shares(args.runs, ours_file)
     print("Share of the build time spent in each hook (median)")
     targets = {"reading_level": "  (target: under 10%)"}
     for name, share in sorted(shares.items(), key=lambda item: -item[1]):

@@ -17,13 +17,16 @@ from ..mkdocs_yml import load_mkdocs_yml
 from ..translations import english_hash
 from . import OK, ToolError, load, say
 
-_CODE = re.compile(r"^[a-z]{2}$")
+_CODE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?$")  # pt, fil, pt-BR, zh-Hant
 
 
 def add_language_entry(config_text: str, code: str, language: Language, site_name: str, sections: list[str]) -> str:
     """Insert the language into the i18n plugin's `languages:` list of mkdocs.yml, keeping comments."""
     lines = config_text.splitlines(keepends=True)
-    start = next(i for i, line in enumerate(lines) if re.match(r"^\s+languages:\s*$", line))
+    start = next((i for i, line in enumerate(lines) if re.match(r"^\s+languages:\s*$", line)), None)
+    if start is None:
+        raise ToolError("mkdocs.yml has no list of languages (plugins: i18n: languages:). "
+                        "Add the i18n plugin with English first; see mkdocs-static-i18n's documentation.")
     indent = None
     end = start + 1
     for i in range(start + 1, len(lines)):
@@ -36,13 +39,14 @@ def add_language_entry(config_text: str, code: str, language: Language, site_nam
         elif indent is not None:
             break
     indent = indent if indent is not None else " " * 8
-    name = language.name if language.known else f"{code}   # write the language's own name here"
+    name = json.dumps(language.name, ensure_ascii=False) if language.known else f"{code}   # write the language's own name here"
     entry = (f"{indent}- locale: {code}\n{indent}  name: {name}\n"
              f"{indent}  build: true   # false hides the language from the published site\n"
              f"{indent}  site_name: {json.dumps(site_name, ensure_ascii=False)}   # translate\n")
     if sections:
         entry += f"{indent}  nav_translations:   # translate the text after each colon\n"
-        entry += "".join(f"{indent}    {section}: {json.dumps(section, ensure_ascii=False)}\n" for section in sections)
+        quoted = [json.dumps(section, ensure_ascii=False) for section in sections]  # "No" or "On: the day" stay text
+        entry += "".join(f"{indent}    {text}: {text}\n" for text in quoted)
     return "".join(lines[:end]) + entry + "".join(lines[end:])
 
 
@@ -75,14 +79,20 @@ def starter_strings(english: str, language: Language) -> str:
 def run(args: argparse.Namespace) -> int:
     code = args.code
     if not _CODE.match(code):
-        raise ToolError(f'"{code}" is not a language code. Use two small letters, like: make new-language LANG=pt')
+        raise ToolError(f'"{code}" is not a language code. Use two small letters, like: make new-language LANG=pt '
+                        "(or three, or a region after a dash: fil, pt-BR).")
     project = load(args.config)
     docs, default, settings = project.docs, project.default, project.settings
     if code in project.inputs.names or (docs / code).exists():
         raise ToolError(f'The language "{code}" is already set up (see mkdocs.yml and docs/{code}/).')
     language = project.language(code)
+    config_file = project.inputs.config_file
+    site_name = load_mkdocs_yml(config_file).get("site_name", "")
+    new_config = add_language_entry(config_file.read_text(encoding="utf-8"), code, language, site_name,
+                                    section_names(project.inputs.nav))  # first: it may refuse, before any file is made
     made = []
-    (docs / code / "_includes").mkdir(parents=True)
+    for path in (settings.strings, settings.urgent_box):
+        (docs / code / path).parent.mkdir(parents=True, exist_ok=True)
     english_strings = (docs / default / settings.strings).read_text(encoding="utf-8")
     (docs / code / settings.strings).write_text(starter_strings(english_strings, language), encoding="utf-8")
     (docs / code / settings.urgent_box).write_text((docs / default / settings.urgent_box).read_text("utf-8"), "utf-8")
@@ -97,10 +107,7 @@ def run(args: argparse.Namespace) -> int:
         f"# Glossary in {code}: translate each term, its aliases and its definition. Keep the ids.\n" + english_glossary,
         encoding="utf-8")
     made.append(project.glossary_file(code))
-    config_file = project.inputs.config_file
-    site_name = load_mkdocs_yml(config_file).get("site_name", "")
-    config_file.write_text(add_language_entry(config_file.read_text(encoding="utf-8"), code, language,
-                                              site_name, section_names(project.inputs.nav)), encoding="utf-8")
+    config_file.write_text(new_config, encoding="utf-8")
     made.append("mkdocs.yml (the language, its site name and menu section names to translate)")
     say("Made:\n  " + "\n  ".join(made))
     if not language.known:

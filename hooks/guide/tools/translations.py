@@ -40,7 +40,7 @@ def stamp(path: Path, docs: Path, default: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    project = load(args.config)
+    project = load(args.config, keep_going=True)  # a broken page elsewhere must not hide the table
     if args.stamp:
         say(*(stamp(path, project.docs, project.default) for path in args.stamp))
         return OK
@@ -48,8 +48,9 @@ def run(args: argparse.Namespace) -> int:
     for status in report.statuses:
         if status.language not in project.inputs.built:
             status.name += " (not built yet)"
-    say(as_text(report.statuses), *report.problems)
-    if report.problems or not all(status.ok for status in report.statuses):
+    problems = project.problems + report.problems
+    say(as_text(report.statuses), *problems)
+    if problems or not all(status.ok for status in report.statuses):
         say("", "Something needs attention: see the lines marked OUTDATED or with a fix above.")
         return FINDINGS
     return OK
