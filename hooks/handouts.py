@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from guide import handout_pdf
@@ -29,6 +30,7 @@ class Handouts:
     printer: Printer | None = None   # None: no handouts in this run
     jobs: dict[str, list[handout_pdf.Job]] = field(default_factory=lambda: defaultdict(list))
     booklets: dict[str, list[BookletPage]] = field(default_factory=lambda: defaultdict(list))
+    menus: dict[str, list[str]] = field(default_factory=dict)  # each language's pages in menu order
 
 
 def _start(config: MkDocsConfig) -> Handouts:
@@ -47,6 +49,11 @@ def _start(config: MkDocsConfig) -> Handouts:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     site.state(Handouts, lambda: _start(config))  # once per run
     return config
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files) -> Navigation:
+    site.state(Handouts).menus[config.theme["language"]] = [site.project.split(p.file.src_uri)[1] for p in nav.pages]
+    return nav
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
@@ -85,7 +92,7 @@ def _jobs(run: Handouts, language: str, config: MkDocsConfig) -> list[handout_pd
         site.project.language(language), run.booklets.pop(language), home,
         urljoin(config.site_url or LOCAL_ADDRESS, home),
         site.site_dir(config, language) / site.project.settings.handouts.booklet_file, Path(config.site_dir),
-        config.site_name, config.site_description or "")
+        config.site_name, config.site_description or "", run.menus.get(language, []))
     return run.jobs.pop(language) + [booklet]
 
 

@@ -36,6 +36,7 @@ class PrintedPage:
 
 @dataclass
 class BookletPage:
+    name: str             # the page's name inside its language folder, like "crs.md"
     anchor: str
     title: str
     lang: str
@@ -139,14 +140,15 @@ class Printer:
 
     def booklet_page(self, page: PrintedPage, glossary_page: str) -> BookletPage:
         own, urgent = split_urgent(prepare_content(page.content, page.url))
-        return BookletPage("page-" + anchor(page.path), page.title, page.record.text_language, page.path,
+        return BookletPage(page.record.name, "page-" + anchor(page.path), page.title, page.record.text_language, page.path,
                            Markup(prefix_ids(own, "p-" + anchor(page.path))), urgent,
                            page.record.name == glossary_page, page.reviewed, page.record.strings)
 
     def booklet_job(self, language: Language, pages: list[BookletPage], home_path: str, home_url: str,
-                    target: Path, site_dir: Path, guide_name: str, description: str) -> handout_pdf.Job:
-        """The whole guide in one PDF, in menu order with the glossary last."""
-        ordered = [p for p in pages if not p.glossary] + [p for p in pages if p.glossary]
+                    target: Path, site_dir: Path, guide_name: str, description: str,
+                    menu: list[str] = ()) -> handout_pdf.Job:
+        """The whole guide in one PDF, in the menu's reading order with the glossary last."""
+        ordered = booklet_order(pages, menu, self.settings.booklet_skip)
         home = next((p for p in pages if p.url == home_path), pages[0])
         css, _, _ = self._font_data(fonts_for(language, self.settings))
         strings = home.strings
@@ -157,6 +159,14 @@ class Printer:
             page_size=paper_size(language, self.settings), home_url=home_url, qr=handout_pdf.QR, qr_url=home_url,
             created=handout_pdf.CREATED)
         return handout_pdf.Job(f"booklet ({language.code})", document, site_dir.as_uri() + "/", [target])
+
+
+def booklet_order(pages: list[BookletPage], menu: list[str], skip: tuple[str, ...] = ()) -> list[BookletPage]:
+    """The booklet's pages in the order of the menu (`menu`: page names), pages not in it after them,
+    the glossary last, and without the pages in `skip` (pages for volunteers, not for patients)."""
+    place = {name: n for n, name in enumerate(menu)}
+    kept = [p for p in pages if p.name not in skip]
+    return sorted(kept, key=lambda p: (p.glossary, place.get(p.name, len(place)), p.name))
 
 
 def page_limit_problems(jobs: list[handout_pdf.Job], results: list[handout_pdf.Result]) -> list[str]:

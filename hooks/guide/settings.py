@@ -84,6 +84,7 @@ class Handouts:
     file: str = "handout.pdf"
     large_file: str = "handout-large.pdf"
     booklet_file: str = "guide.pdf"
+    booklet_skip: tuple[str, ...] = ()     # pages left out of the booklet (for volunteers, not patients)
     cache: str = ".cache/guide/handouts"   # made PDFs, by a hash of what they are made from
 
 

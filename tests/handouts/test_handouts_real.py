@@ -123,3 +123,13 @@ def test_first_pages_render_to_pictures(built_site: Path, tmp_path: Path) -> Non
                         str(tmp_path / name)], check=True)
         image = next(tmp_path.glob(f"{name}*.png"))
         assert image.stat().st_size > 8000, f"{pdf} looks blank"
+
+
+def test_booklet_reads_in_menu_order_without_the_volunteer_pages(built_site: Path) -> None:
+    reader = PdfReader(built_site / "guide.pdf")
+    text = squash(" ".join(page.extract_text() for page in reader.pages[:3]))  # the cover and the contents
+    order = [text.find(title) for title in ("What CAR T-cell therapy is", "Cytokine release syndrome",
+                                            "Questions and answers", "About this guide")]
+    assert -1 not in order and order == sorted(order), order
+    everything = squash(" ".join(page.extract_text() for page in reader.pages))
+    assert "Your privacy" not in everything and "How to translate this guide" not in everything
