@@ -13,13 +13,11 @@ from mkdocs.structure.pages import Page
 
 from guide.reading_level import assess_box, assess_page
 from guide.readability_report import PageReport, report_lines, write_json
-from guide.syllables import EnglishSyllables
 from guide_site import site
 
 
 @dataclass
 class Reports:
-    english: EnglishSyllables = field(default_factory=lambda: site.project.english_syllables())
     pages: list[PageReport] = field(default_factory=list)
     boxes: dict[str, PageReport] = field(default_factory=dict)   # the urgent box, once per language
 
@@ -30,12 +28,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
         return html  # a page shown untranslated: its own language's build measured it
     language, settings = project.language(record.text_language), project.settings.reading_level
     assessed = assess_page(html, f"{project.docs.name}/{record.src_uri}", record.name, language, settings,
-                           page.meta, reports.english, project.explained_words.get(language.code, frozenset()))
+                           page.meta, project.english, project.explained_words.get(language.code, frozenset()))
     reports.pages.append(assessed.report)
     record.reading = assessed.report
     site.warn(*assessed.problems)
     if language.code not in reports.boxes and "guide-urgent" in html:  # the shared box, once per language
-        reports.boxes[language.code] = assess_box(html, "guide-urgent", language, settings, reports.english)
+        reports.boxes[language.code] = assess_box(html, "guide-urgent", language, settings, project.english)
     return html
 
 
@@ -46,4 +44,4 @@ def on_post_build(config: MkDocsConfig) -> None:
     for line in report_lines([r for r in everything if r.language == language], columns, project.settings.reading_level.report):
         site.info(line)
     write_json(everything, Path(project.root) / project.settings.reading_level.report)
-    project.save_syllables(reports.english)
+    project.save_syllables()

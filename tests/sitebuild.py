@@ -153,18 +153,14 @@ def make_tiny_site(
     return config_file
 
 
+def tiny_page(title: str, body: str) -> str:
+    """A page with the front matter every page needs, its title as heading, then `body`."""
+    return (f"---\ntitle: {title}\ndescription: A short page for a test.\nreviewed: 2026-11-25\n"
+            f"sources: [001_d32869e5158d1a68.txt]\n---\n\n# {title}\n\n{body}\n")
+
+
 # A two-language site (English and Spanish) for translation tests.
-HOME = """---
-title: Home
-description: A short page for a test.
-reviewed: 2026-11-25
-sources: [001_d32869e5158d1a68.txt]
----
-
-# Home
-
-Your care team checks for a fever.
-"""
+HOME = tiny_page("Home", "Your care team checks for a fever.")
 HELP = HOME.replace("title: Home", "title: Help").replace("# Home", "# Help") + "\n## When to call {#when-to-call}\n\n1. Call.\n"
 GLOSSARY_ES = """\
 terms:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import jinja2
@@ -32,6 +33,11 @@ class PrintedPage:
     content: str          # the page's rendered HTML
     folder: Path          # where the page's files go in site/
     guide_name: str = ""  # the site's name in this language
+
+    @cached_property
+    def paper(self) -> str:
+        """The content made for paper, once for both handouts and the booklet."""
+        return prepare_content(self.content, self.url)
 
 
 @dataclass
@@ -107,7 +113,7 @@ class Printer:
         """A standard and a large-print handout of the page; raises ValueError for a glyph the font lacks."""
         record, strings = page.record, page.record.strings
         css, _, cmaps = self._font_data(fonts_for(language, self.settings))
-        content = prepare_content(page.content, page.url)
+        content = page.paper
         one_sheet = record.name == self.settings.one_sheet
         words = record.words
         jobs = []
@@ -139,7 +145,7 @@ class Printer:
                              "(extra.guide.handouts.fonts in mkdocs.yml), or change the text.")
 
     def booklet_page(self, page: PrintedPage, glossary_page: str) -> BookletPage:
-        own, urgent = split_urgent(prepare_content(page.content, page.url))
+        own, urgent = split_urgent(page.paper)
         return BookletPage(page.record.name, "page-" + anchor(page.path), page.title, page.record.text_language, page.path,
                            Markup(prefix_ids(own, "p-" + anchor(page.path))), urgent,
                            page.record.name == glossary_page, page.reviewed, page.record.strings)
@@ -154,7 +160,7 @@ class Printer:
         strings = home.strings
         document = self.env.get_template("booklet.html").render(
             language=language.code, direction=language.direction, guide_name=guide_name, description=description,
-            reviewed=max(p.reviewed for p in pages), strings=strings, pages=ordered, urgent=Markup(home.urgent),
+            reviewed=max(p.reviewed for p in ordered), strings=strings, pages=ordered, urgent=Markup(home.urgent),
             css=Markup(css), counter_text=Markup(css_counter_text(strings.get("handout_page", "{page} / {pages}"))),
             page_size=paper_size(language, self.settings), home_url=home_url, qr=handout_pdf.QR, qr_url=home_url,
             created=handout_pdf.CREATED)

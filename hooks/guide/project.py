@@ -98,24 +98,26 @@ class Project:
     def glossary_file(self, language: str) -> str:
         return f"{self.settings.glossary.folder}/{language}.yml"
 
-    def english_syllables(self) -> EnglishSyllables:
-        """English syllable counts, with the counts cached by earlier runs (no dictionary load when warm)."""
+    @cached_property
+    def english(self) -> EnglishSyllables:
+        """English syllable counts for this run, starting from the counts earlier runs saved (no
+        dictionary load when warm); the build and the status report share them."""
         try:
             return EnglishSyllables(json.loads(self.syllable_cache.read_text(encoding="utf-8")))
         except (OSError, ValueError):
             return EnglishSyllables()
 
-    def save_syllables(self, english: EnglishSyllables) -> None:
-        if english.changed:
+    def save_syllables(self) -> None:
+        if self.english.changed:
             self.syllable_cache.parent.mkdir(parents=True, exist_ok=True)
-            self.syllable_cache.write_text(json.dumps(dict(english.cache), sort_keys=True), encoding="utf-8")
-            english.changed = False
+            self.syllable_cache.write_text(json.dumps(dict(self.english.cache), sort_keys=True), encoding="utf-8")
+            self.english.changed = False
 
     @property
     def syllable_cache(self) -> Path:
         return self.root / self.settings.reading_level.cache / "syllables-en.json"
 
-    def assess_source(self, src_uri: str, english: EnglishSyllables) -> Assessment:
+    def assess_source(self, src_uri: str) -> Assessment:
         """A page's reading level from its Markdown file, by the same rules as the build."""
         language, name = self.split(src_uri)
         meta, body = page_parts(self.pages[src_uri])
@@ -124,7 +126,7 @@ class Project:
         html = python_markdown.markdown(body, extensions=list(self.inputs.markdown_extensions),
                                         extension_configs=dict(self.inputs.mdx_configs))
         return assess_page(html, f"{self.docs.name}/{src_uri}", name, self.language(language),
-                           self.settings.reading_level, meta, english, self.explained_words.get(language, frozenset()))
+                           self.settings.reading_level, meta, self.english, self.explained_words.get(language, frozenset()))
 
 
 def load_project(inputs: SiteInputs, keep_going: bool = False) -> Project:

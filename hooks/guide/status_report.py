@@ -48,7 +48,7 @@ def _add_reading_levels(project: Project, statuses: list[LanguageStatus]) -> Non
         cache = json.loads(cache_file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         cache = {}
-    size, english = len(cache), None
+    size = len(cache)
     # New limits, Markdown extensions or glossary words give new figures.
     rules = repr((project.settings.reading_level, project.inputs.markdown_extensions, project.inputs.mdx_configs,
                   sorted(project.explained_words.get(project.default, ()))))
@@ -60,8 +60,7 @@ def _add_reading_levels(project: Project, statuses: list[LanguageStatus]) -> Non
             src = f"{status.language}/{page.page}"
             key = hashlib.sha256(f"{rules}\n{language}\n{project.pages[src]}".encode()).hexdigest()[:16]
             if key not in cache:
-                english = english or project.english_syllables()
-                cache[key] = summary(project.assess_source(src, english).report, language)
+                cache[key] = summary(project.assess_source(src).report, language)
             status.reading[page.page] = cache[key]
     if len(cache) != size:
         cache_file.parent.mkdir(parents=True, exist_ok=True)

@@ -40,10 +40,6 @@ class LanguageStatus:
         return not any(p.state in ("outdated", "broken") for p in self.pages)
 
 
-def _meta(text: str) -> dict:
-    return page_parts(text)[0]
-
-
 def body(text: str) -> str:
     return page_parts(text)[1]
 
@@ -76,7 +72,7 @@ def collect(pages: Mapping[str, str], languages: Mapping[str, str], default: str
             if translated is None:
                 status.pages.append(PageStatus(page, "missing", now=now))
                 continue
-            meta, problems = read_meta(_meta(translated), f"docs/{language}/{page}", 1, hash_hint=now)
+            meta, problems = read_meta(page_parts(translated)[0], f"docs/{language}/{page}", 1, hash_hint=now)
             entry = PageStatus(page, "fresh", meta.status, now, meta.source_hash or "",
                                problems=[p.message for p in problems])
             if problems:

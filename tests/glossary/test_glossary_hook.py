@@ -5,23 +5,13 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from sitebuild import make_tiny_site, run_mkdocs_build
+from sitebuild import make_tiny_site, run_mkdocs_build, tiny_page
 
-PAGE = """---
-title: Home
-description: A short page for a test.
-reviewed: 2026-11-25
-sources: [001_d32869e5158d1a68.txt]
----
-
-# Home
-
-Your care team checks for CRS. Your care team is there. CRS & fever.
+PAGE = tiny_page("Home", """Your care team checks for CRS. Your care team is there. CRS & fever.
 
 <!-- guide:glossary off -->
 Here CRS is not marked.
-<!-- guide:glossary on -->
-"""
+<!-- guide:glossary on -->""")
 HELP = PAGE.replace("# Home", "# Help").replace("title: Home", "title: Help") + "\n## When to call {#when-to-call}\n"
 GLOSSARY = """\
 terms:

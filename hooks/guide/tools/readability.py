@@ -28,9 +28,8 @@ def run(args: argparse.Namespace) -> int:
             raise ToolError(f"{path}: this is not a page in {project.relative(docs)}/.") from None
         if names[-1] not in project.pages:
             raise ToolError(f"{path}: there is no such page.")
-    english = project.english_syllables()
-    assessed = [project.assess_source(name, english) for name in names]
-    project.save_syllables(english)
+    assessed = [project.assess_source(name) for name in names]
+    project.save_syllables()
     reports = [a.report for a in assessed]
     say(*table(reports, {r.language: project.language(r.language).columns for r in reports}))
     for a in assessed:
