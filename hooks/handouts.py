@@ -1,10 +1,12 @@
 """MkDocs hook: a PDF handout (standard and large print) next to every page, in every language,
-and one booklet per language. Not during `mkdocs serve`, unless GUIDE_HANDOUTS=1.
+one booklet per language, and the things to print (guide.printables) next to the page that links
+them. Not during `mkdocs serve`, unless GUIDE_HANDOUTS=1.
 
 Planning lives in guide.handout_plan, rendering and caching in guide.handout_pdf.
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -12,12 +14,15 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from markupsafe import Markup
 
 from guide import handout_pdf
-from guide.handout_plan import BookletPage, PrintedPage, Printer, missing_fonts, page_limit_problems
+from guide.handout_plan import BookletPage, PrintedPage, Printer, Sheets, missing_fonts, page_limit_problems
 from guide.page_record import HandoutLinks
+from guide.printables import Questions, list_items, print_links, question_stages, section
 from guide_site import site
 
 LOCAL_ADDRESS = "http://127.0.0.1:8000/"  # `make serve`'s address, printed when site_url is not set
@@ -31,6 +36,8 @@ class Handouts:
     jobs: dict[str, list[handout_pdf.Job]] = field(default_factory=lambda: defaultdict(list))
     booklets: dict[str, list[BookletPage]] = field(default_factory=lambda: defaultdict(list))
     menus: dict[str, list[str]] = field(default_factory=dict)  # each language's pages in menu order
+    questions: dict[str, dict[str, Questions]] = field(default_factory=lambda: defaultdict(dict))  # by language, page
+    sheets: dict[str, Sheets] = field(default_factory=dict)    # by language: what its things to print need
 
 
 def _start(config: MkDocsConfig) -> Handouts:
@@ -56,6 +63,13 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files) -> Navigation:
     return nav
 
 
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    linked, problems = print_links(markdown, site.record(page, config).strings, f"docs/{page.file.src_uri}")
+    if problems:
+        raise site.fail([str(p) for p in problems])
+    return linked
+
+
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
     if site.state(Handouts).printer:
         settings = site.project.settings.handouts
@@ -74,8 +88,23 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
         run.jobs[record.site_language] += run.printer.page_jobs(printed, site.project.language(record.site_language))
     except ValueError as error:
         raise site.fail(str(error)) from None
-    run.booklets[record.site_language].append(run.printer.booklet_page(printed, site.project.settings.glossary.page))
+    _gather(run, printed)
     return output
+
+
+def _gather(run: Handouts, printed: PrintedPage) -> None:
+    """The page in its language's booklet; its questions for the question sheet; from the page that
+    links the things to print, the rest of what they need."""
+    record, settings = printed.record, site.project.settings.handouts.printables
+    run.booklets[record.site_language].append(run.printer.booklet_page(printed))
+    questions = list_items(section(printed.paper, settings.questions))
+    if questions:
+        run.questions[record.site_language][record.name] = Questions(record.text_language, tuple(questions))
+    if record.name == settings.page:
+        icons = {name: Markup(site.project.pictures.icon(name)) for name in ("fever", "thinking", "breathing")}
+        run.sheets[record.site_language] = Sheets(
+            record.strings, printed.url, printed.folder, f"docs/{record.src_uri}", printed.guide_name, [],
+            Markup(section(printed.paper, settings.checklist)), record.text_language, icons)
 
 
 def _progress(language: str):
@@ -93,7 +122,13 @@ def _jobs(run: Handouts, language: str, config: MkDocsConfig) -> list[handout_pd
         urljoin(config.site_url or LOCAL_ADDRESS, home),
         site.site_dir(config, language) / site.project.settings.handouts.booklet_file, Path(config.site_dir),
         config.site_name, config.site_description or "", run.menus.get(language, []))
-    return run.jobs.pop(language) + [booklet]
+    jobs = run.jobs.pop(language) + [booklet]
+    sheets = run.sheets.pop(language, None)
+    if sheets:
+        stages = question_stages(site.project.settings.handouts.printables.stages, run.questions.pop(language, {}),
+                                 sheets.strings)
+        jobs += run.printer.printable_jobs(dataclasses.replace(sheets, stages=stages), site.project.language(language))
+    return jobs
 
 
 def on_post_build(config: MkDocsConfig) -> None:

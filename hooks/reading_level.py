@@ -19,7 +19,7 @@ from guide_site import site
 @dataclass
 class Reports:
     pages: list[PageReport] = field(default_factory=list)
-    boxes: dict[str, PageReport] = field(default_factory=dict)   # the urgent box, once per language
+    boxes: dict[tuple[str, str], PageReport] = field(default_factory=dict)   # each shared box, once per language
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
@@ -32,9 +32,16 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     reports.pages.append(assessed.report)
     record.reading = assessed.report
     site.warn(*assessed.problems)
-    if language.code not in reports.boxes and "guide-urgent" in html:  # the shared box, once per language
-        reports.boxes[language.code] = assess_box(html, "guide-urgent", language, settings, project.english)
+    _assess_boxes(html, language, reports)
     return html
+
+
+def _assess_boxes(html: str, language, reports: Reports) -> None:
+    """The boxes every page shares (the short help part, the urgent box): once per language."""
+    for box in ("guide-help-now", "guide-urgent"):
+        if (language.code, box) not in reports.boxes and box in html:
+            reports.boxes[language.code, box] = assess_box(html, box, language, site.project.settings.reading_level,
+                                                           site.project.english)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

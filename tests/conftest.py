@@ -1,20 +1,32 @@
 """Shared fixtures: the real site, built strictly once per test session."""
 from __future__ import annotations
 
+import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
 
-from sitebuild import ROOT, run_mkdocs_build
+from sitebuild import ROOT, TINY_TODAY, run_mkdocs_build
+
+# The day the real site is built as: today, or GUIDE_TODAY as the person running the tests set it.
+REAL_TODAY = os.environ.get("GUIDE_TODAY") or dt.date.today().isoformat()
 
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built strictly into a temporary folder."""
     site = tmp_path_factory.mktemp("real") / "site"
-    result = run_mkdocs_build(ROOT / "mkdocs.yml", site, handouts=True, in_process=False)  # as `make build` runs it
+    result = run_mkdocs_build(ROOT / "mkdocs.yml", site, handouts=True, in_process=False,  # as `make build` runs it
+                              today=REAL_TODAY)  # an overdue review fails the real build, as it should
     assert result.returncode == 0, f"the strict build failed:\n{result.stdout}\n{result.stderr}"
     return site
+
+
+@pytest.fixture(autouse=True)
+def tiny_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tiny sites and tools run as if it were TINY_TODAY: the calendar never fails a test."""
+    monkeypatch.setenv("GUIDE_TODAY", TINY_TODAY)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

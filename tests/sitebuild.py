@@ -13,21 +13,36 @@ from guide.mkdocs_yml import load_mkdocs_yml
 ROOT = Path(__file__).resolve().parents[1]
 
 
+# Tiny pages say `reviewed: 2026-11-25`; every test runs as if it were this day (conftest.py sets
+# GUIDE_TODAY), so no review ever falls due in a test. The real site is built with the real date.
+TINY_TODAY = "2026-12-01"
+
+
 def run_mkdocs_build(config_file: Path, site_dir: Path, handouts: bool = False,
-                     in_process: bool = True) -> subprocess.CompletedProcess[str]:
+                     in_process: bool = True, today: str | None = None) -> subprocess.CompletedProcess[str]:
     """Run a strict build the way `make build` does; return what it printed and its exit status.
 
     In this process by default: the hooks keep no state between runs (the site model resets on every
     outer build), and starting Python and MkDocs again costs about a second per build. PDF handouts
-    take seconds, so only builds that check them make them.
+    take seconds, so only builds that check them make them. `today` (like "2027-12-01") builds as if
+    it were that day; without it, GUIDE_TODAY stays as it is.
     """
-    if in_process:
-        return _build_here(config_file, site_dir, handouts)
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", GUIDE_HANDOUTS="1" if handouts else "0")
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],
-        cwd=config_file.parent, env=env, capture_output=True, text=True, timeout=900,
-    )
+    saved = os.environ.get("GUIDE_TODAY")
+    if today:
+        os.environ["GUIDE_TODAY"] = today
+    try:
+        if in_process:
+            return _build_here(config_file, site_dir, handouts)
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", GUIDE_HANDOUTS="1" if handouts else "0")
+        return subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],
+            cwd=config_file.parent, env=env, capture_output=True, text=True, timeout=900,
+        )
+    finally:
+        if saved is None:
+            os.environ.pop("GUIDE_TODAY", None)
+        else:
+            os.environ["GUIDE_TODAY"] = saved
 
 
 def _build_here(config_file: Path, site_dir: Path, handouts: bool) -> subprocess.CompletedProcess[str]:
@@ -131,6 +146,7 @@ def make_tiny_site(
     (box.parent / "strings.yml").write_text((ROOT / "docs/en/_includes/strings.yml").read_text("utf-8"), "utf-8")
     config["docs_dir"] = str(docs)
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
+    config["extra"]["guide"]["pictures"] = str(ROOT / "overrides/pictures")
     config["hooks"] = [str(ROOT / hook) for hook in config["hooks"]]
     for language, translated in (translations or {}).items():
         for plugin in config["plugins"]:

@@ -26,15 +26,22 @@ def site_pages(**overrides: str) -> dict[str, str]:
     return pages
 
 
-def test_tiny_site_builds_and_every_page_ends_with_the_urgent_box(tmp_path: Path) -> None:
-    config = make_tiny_site(tmp_path, site_pages())
+def test_help_part_under_every_title_and_the_full_box_only_where_listed(tmp_path: Path) -> None:
+    config = make_tiny_site(tmp_path, site_pages(**{"crs.md": GOOD.format(title="CRS")}))
     result = run_mkdocs_build(config, tmp_path / "site")
     assert result.returncode == 0, result.stderr
-    for page in ("index.html", "get-help/index.html"):
-        html = (tmp_path / "site" / page).read_text(encoding="utf-8")
-        assert html.count('class="admonition danger guide-urgent"') == 1
-        # The box comes after the page's own text.
-        assert html.index("Some text for your") < html.index("guide-urgent")
+    pages = {name: (tmp_path / "site" / name).read_text(encoding="utf-8")
+             for name in ("index.html", "get-help/index.html", "crs/index.html")}
+    for name in ("index.html", "crs/index.html"):  # right under the title, before the page's own text
+        html = pages[name]
+        assert html.count('class="guide-help-now"') == 1
+        assert html.index("</h1>") < html.index("guide-help-now") < html.index("Some text for your")
+        assert 'href="../get-help/"' in html[html.index("guide-help-now"):] or 'href="get-help/"' in html
+    assert "guide-help-now" not in pages["get-help/index.html"]  # the help page starts with the signs
+    # The full box ends only the pages listed in urgent_box_pages (crs.md is), after the page's text.
+    assert "guide-urgent" not in pages["index.html"] and "guide-urgent" not in pages["get-help/index.html"]
+    assert pages["crs/index.html"].count('class="admonition danger guide-urgent"') == 1
+    assert pages["crs/index.html"].index("Some text for your") < pages["crs/index.html"].index("guide-urgent")
 
 
 def test_missing_key_fails_the_strict_build_naming_file_and_key(tmp_path: Path) -> None:

@@ -32,7 +32,7 @@ class Handout:
     strings: Mapping[str, str] = field(default_factory=dict)
     guide_name: str = ""
     page_size: str = "letter"
-    one_sheet: bool = False       # the card to keep by the phone: laid out to fit one sheet
+    one_sheet: bool = False       # the card to keep by the phone: one sheet (large print: both sides of one)
     direction: str = "ltr"        # of the handout's text
 
 

@@ -68,6 +68,12 @@ def font_cmap(path: str) -> set[int]:
 CREATED = "__GUIDE_CREATED__"  # stands for the creation time in the HTML, so it is not part of the cache key
 QR = "__GUIDE_QR__"  # stands for the QR code, made from the address (already in the HTML) only when rendering
 QR_URL = re.compile(r'data-qr="([^"]*)"')
+# A handout that runs over its page limit, or whose last page holds only a few lines, is laid out
+# again: a little tighter (it may lose its last page), or else a little looser (its last page fills
+# up); classes in handout.css. The templates end with this mark.
+END_MARK = "guide-end"
+TAIL = 0.3           # the end mark above this share of the last page's height: a tail of a few lines
+LAYOUTS = ("tight", "tighter", "loose", "looser")
 
 def _render(job: Job) -> tuple[bytes, int, list[str]]:
     """Runs in a worker process: WeasyPrint's warnings (a missing image, a bad rule) become problems."""
@@ -91,10 +97,26 @@ def _render(job: Job) -> tuple[bytes, int, list[str]]:
             url = html_lib.unescape(QR_URL.search(source).group(1))
             source = source.replace(QR, qr_data_uri(url))
         document = weasyprint.HTML(string=source, base_url=job.base_url).render(pdf_variant=PDF_VARIANT)
+        for layout in LAYOUTS:
+            if not needs_relayout(document.pages, job.max_pages):
+                break
+            if job.max_pages and layout.startswith("loose"):
+                break  # a page limit only gets tighter
+            again = source.replace('<body class="', f'<body class="{layout} ', 1)
+            document = weasyprint.HTML(string=again, base_url=job.base_url).render(pdf_variant=PDF_VARIANT)
         data = document.write_pdf(pdf_variant=PDF_VARIANT)
     finally:
         logger.removeHandler(handler)
     return data, len(document.pages), problems
+
+
+def needs_relayout(pages: list, max_pages: int | None) -> bool:
+    """Over its page limit, or a last page that holds only a tail (where the end mark sits high)."""
+    if max_pages and len(pages) > max_pages:
+        return True
+    if len(pages) < 2 or END_MARK not in pages[-1].anchors:
+        return False
+    return pages[-1].anchors[END_MARK][1] < TAIL * pages[-1].height
 
 
 def _work(job: Job) -> tuple[str, bytes, int, list[str]]:

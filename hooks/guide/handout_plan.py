@@ -15,9 +15,13 @@ from . import handout_pdf
 from .handout_html import Handout, css_counter_text, css_string, prefix_ids, prepare_content
 from .languages import Language
 from .page_record import PageRecord
+from .printables import PRINTABLES, TITLES as TITLE_KEYS, Stage, file_name
 from .settings import Fonts, Handouts
 
 URGENT_START = '<div class="guide-urgent-box">'
+HELP_START = '<div class="guide-help-now"'
+DIARY_ROWS = 24      # two landscape pages of readings; "print more copies" says the sheet
+DIARY_ENTRIES = 3    # large print: one block per reading (two pages)
 
 
 @dataclass(frozen=True)
@@ -48,10 +52,37 @@ class BookletPage:
     lang: str
     url: str
     content: Markup
-    urgent: str
-    glossary: bool
+    help: str             # the page's short help part, printed once on the booklet's cover
     reviewed: str
     strings: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Sheets:
+    """What one language's things to print are made from."""
+
+    strings: Mapping[str, str]
+    url: str                       # the things-to-print page online: printed and in the QR codes
+    folder: Path                   # that page's folder in site/: the PDF files go there
+    label: str                     # "docs/es/things-to-print.md"
+    guide_name: str
+    stages: list[Stage]            # the question sheet
+    checklist: Markup              # the checklist part of the page, made for paper
+    checklist_lang: str
+    icons: Mapping[str, Markup]    # the signs' icons
+
+
+@dataclass(frozen=True)
+class PrintableDoc:
+    name: str
+    title: str
+    language: str
+    direction: str
+    url: str
+    strings: Mapping[str, str]
+    guide_name: str
+    page_size: str
+    large: bool
 
 
 def paper_size(language: Language, settings: Handouts) -> str:
@@ -80,6 +111,15 @@ def split_urgent(content: str) -> tuple[str, str]:
     """(the page's own content, the urgent box at its end)."""
     start = content.find(URGENT_START)
     return (content[:start], content[start:]) if start >= 0 else (content, "")
+
+
+def split_help(content: str) -> tuple[str, str]:
+    """(the page without its short help part, the help part): guide.urgent_box makes it one flat <div>."""
+    start = content.find(HELP_START)
+    if start < 0:
+        return content, ""
+    end = content.index("</div>", start) + len("</div>")
+    return content[:start] + content[end:], content[start:end]
 
 
 def anchor(path: str) -> str:
@@ -119,7 +159,7 @@ class Printer:
         jobs = []
         for large in (False, True):
             # A page shown untranslated is tagged in its text's language: PDF tags keep no inner lang.
-            handout = Handout(one_sheet=one_sheet and not large, language=record.text_language, title=page.title,
+            handout = Handout(one_sheet=one_sheet, language=record.text_language, title=page.title,
                               description=page.description, reviewed=page.reviewed, url=page.url,
                               content=Markup(content), words=list(words.entries) if words else [], large=large,
                               strings=strings, guide_name=page.guide_name, page_size=paper_size(language, self.settings),
@@ -132,7 +172,27 @@ class Printer:
                 self._check_glyphs(document, label, cmaps)
             target = page.folder / (self.settings.large_file if large else self.settings.file)
             jobs.append(handout_pdf.Job(label, document, page.folder.as_uri() + "/", [target],
-                                        1 if one_sheet and not large else None))
+                                        (2 if large else 1) if one_sheet else None))
+        return jobs
+
+    def printable_jobs(self, sheets: Sheets, language: Language) -> list[handout_pdf.Job]:
+        """Each thing to print (guide.printables), in standard and, where it has one, large print."""
+        css, _, cmaps = self._font_data(fonts_for(language, self.settings))
+        counter = Markup(css_counter_text(sheets.strings.get("handout_page", "{page} / {pages}")))
+        jobs = []
+        for name, has_large in PRINTABLES.items():
+            for large in (False, True) if has_large else (False,):
+                doc = PrintableDoc(name, sheets.strings[TITLE_KEYS[name]], language.code, language.direction, sheets.url,
+                                   sheets.strings, sheets.guide_name, paper_size(language, self.settings), large)
+                document = self.env.get_template(f"printables/{name}.html").render(
+                    p=doc, css=Markup(css), counter_text=counter, qr=handout_pdf.QR, qr_url=sheets.url,
+                    created=handout_pdf.CREATED, icons=sheets.icons, stages=sheets.stages, checklist=sheets.checklist,
+                    checklist_lang=sheets.checklist_lang, rows=DIARY_ROWS, entries=DIARY_ENTRIES)
+                label = f"{sheets.label}: {name}" + (" (large print)" if large else "")
+                if not large:
+                    self._check_glyphs(document, label, cmaps)
+                jobs.append(handout_pdf.Job(label, document, sheets.folder.as_uri() + "/",
+                                            [sheets.folder / file_name(name, large)]))
         return jobs
 
     @staticmethod
@@ -144,35 +204,38 @@ class Printer:
                              f"({', '.join(f'U+{ord(c):04X}' for c in missing)}). Use a font that has them "
                              "(extra.guide.handouts.fonts in mkdocs.yml), or change the text.")
 
-    def booklet_page(self, page: PrintedPage, glossary_page: str) -> BookletPage:
-        own, urgent = split_urgent(page.paper)
+    def booklet_page(self, page: PrintedPage) -> BookletPage:
+        # The booklet says where to get help once, on its cover, not on each of its pages.
+        own, help_part = split_help(split_urgent(page.paper)[0])
         return BookletPage(page.record.name, "page-" + anchor(page.path), page.title, page.record.text_language, page.path,
-                           Markup(prefix_ids(own, "p-" + anchor(page.path))), urgent,
-                           page.record.name == glossary_page, page.reviewed, page.record.strings)
+                           Markup(prefix_ids(own, "p-" + anchor(page.path))), help_part, page.reviewed, page.record.strings)
 
     def booklet_job(self, language: Language, pages: list[BookletPage], home_path: str, home_url: str,
                     target: Path, site_dir: Path, guide_name: str, description: str,
                     menu: list[str] = ()) -> handout_pdf.Job:
-        """The whole guide in one PDF, in the menu's reading order with the glossary last."""
-        ordered = booklet_order(pages, menu, self.settings.booklet_skip)
+        """The whole guide in one PDF, in the menu's reading order, ending with the `booklet_end` pages."""
+        ordered = booklet_order(pages, menu, self.settings.booklet_skip, self.settings.booklet_end)
         home = next((p for p in pages if p.url == home_path), pages[0])
         css, _, _ = self._font_data(fonts_for(language, self.settings))
         strings = home.strings
         document = self.env.get_template("booklet.html").render(
             language=language.code, direction=language.direction, guide_name=guide_name, description=description,
-            reviewed=max(p.reviewed for p in ordered), strings=strings, pages=ordered, urgent=Markup(home.urgent),
+            reviewed=max(p.reviewed for p in ordered), strings=strings, pages=ordered, help=Markup(home.help),
             css=Markup(css), counter_text=Markup(css_counter_text(strings.get("handout_page", "{page} / {pages}"))),
             page_size=paper_size(language, self.settings), home_url=home_url, qr=handout_pdf.QR, qr_url=home_url,
             created=handout_pdf.CREATED)
         return handout_pdf.Job(f"booklet ({language.code})", document, site_dir.as_uri() + "/", [target])
 
 
-def booklet_order(pages: list[BookletPage], menu: list[str], skip: tuple[str, ...] = ()) -> list[BookletPage]:
+def booklet_order(pages: list[BookletPage], menu: list[str], skip: tuple[str, ...] = (),
+                  end: tuple[str, ...] = ()) -> list[BookletPage]:
     """The booklet's pages in the order of the menu (`menu`: page names), pages not in it after them,
-    the glossary last, and without the pages in `skip` (pages for volunteers, not for patients)."""
+    the `end` pages last in their own order (the glossary, the things to print), and without the
+    pages in `skip` (pages for volunteers, not for patients)."""
     place = {name: n for n, name in enumerate(menu)}
+    last = {name: n for n, name in enumerate(end)}
     kept = [p for p in pages if p.name not in skip]
-    return sorted(kept, key=lambda p: (p.glossary, place.get(p.name, len(place)), p.name))
+    return sorted(kept, key=lambda p: (last.get(p.name, -1), place.get(p.name, len(place)), p.name))
 
 
 def page_limit_problems(jobs: list[handout_pdf.Job], results: list[handout_pdf.Result]) -> list[str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
 from .readability_report import PageReport
 
@@ -42,6 +43,14 @@ class HandoutLinks:
     large_file: str
 
 
+@dataclass(frozen=True)
+class Review:
+    reviewed: date             # front matter `reviewed:`
+    due: date                  # the next check: extra.guide.review_interval_months later
+    reviewed_text: str         # the dates as the reader's language writes them
+    due_text: str
+
+
 @dataclass
 class PageRecord:
     src_uri: str               # "es/crs.md"
@@ -55,6 +64,7 @@ class PageRecord:
     words: WordsToKnow | None = None
     reading: PageReport | None = None
     handout: HandoutLinks | None = None
+    review: Review | None = None
 
     @property
     def fallback(self) -> bool:

@@ -18,6 +18,9 @@ import pathspec
 from .front_matter import Rules, check_front_matter, page_parts
 from .glossary import Glossary, glossary_page, load_glossary
 from .languages import Language, language_for, unknown_language_note
+from .pictures import Pictures, insert_pictures
+from .printables import MARKER as PRINT_MARKER
+from .problems import Problem
 from .reading_level import Assessment, assess_page, glossary_words
 from .settings import Settings, SettingsError, guide_section, parse_settings
 from .strings import load_strings
@@ -95,6 +98,16 @@ class Project:
     def explained_words(self) -> dict[str, frozenset[str]]:
         return {code: glossary_words([form for e in g.entries for form in e.forms]) for code, g in self.glossaries.items()}
 
+    @cached_property
+    def pictures(self) -> Pictures:
+        return Pictures(self.root / self.settings.pictures)
+
+    def draw_pictures(self, markdown: str, language: str, path: str) -> tuple[str, list[Problem]]:
+        """The page's Markdown with its `[picture: name]` lines drawn, in the words of `language`."""
+        words = self.strings.get(language) or self.strings[self.default]
+        words_file = f"{self.docs.name}/{language}/{self.settings.strings}"
+        return insert_pictures(markdown, lambda name: self.pictures.figure(name, words, words_file), path)
+
     def glossary_file(self, language: str) -> str:
         return f"{self.settings.glossary.folder}/{language}.yml"
 
@@ -123,6 +136,8 @@ class Project:
         meta, body = page_parts(self.pages[src_uri])
         if name == self.settings.glossary.page and language in self.glossaries:  # its text comes from the data
             body = glossary_page(self.glossaries[language], str(meta.get("title", "")))
+        body, _ = self.draw_pictures(body, language, src_uri)  # the build reports a bad picture
+        body = PRINT_MARKER.sub("", body)  # links to printables: not reading text
         html = python_markdown.markdown(body, extensions=list(self.inputs.markdown_extensions),
                                         extension_configs=dict(self.inputs.mdx_configs))
         return assess_page(html, f"{self.docs.name}/{src_uri}", name, self.language(language),

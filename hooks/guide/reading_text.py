@@ -9,10 +9,11 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-UNIT_TAGS = frozenset({"p", "li", "td", "th", "dd", "dt", "blockquote", "figcaption", "caption"})
+# A picture's words count like page text: each SVG <text> is a unit (its <title>, <desc> repeat them).
+UNIT_TAGS = frozenset({"p", "li", "td", "th", "dd", "dt", "blockquote", "figcaption", "caption", "text"})
 SKIP_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "pre", "code", "kbd", "samp", "script", "style",
-                       "nav", "header", "footer", "svg", "math", "button", "template", "title"})
-SKIP_CLASSES = frozenset({"guide-urgent", "guide-words", "guide-letters", "admonition-title", "headerlink",
+                       "nav", "header", "footer", "desc", "math", "button", "template", "title"})
+SKIP_CLASSES = frozenset({"guide-urgent", "guide-help-now", "guide-print-links", "guide-words", "guide-letters", "admonition-title", "headerlink",
                           "toc", "md-nav", "guide-tip", "guide-notice", "guide-aliases", "guide-see-also"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})

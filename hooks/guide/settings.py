@@ -33,8 +33,9 @@ class SettingsError(ValueError):
         self.problems = problems
 
 
-def _setting(default: Any = dataclasses.MISSING, *, choices: tuple = (), example: str = "", factory: Any = None) -> Any:
-    metadata = {"choices": choices, "example": example}
+def _setting(default: Any = dataclasses.MISSING, *, choices: tuple = (), example: str = "", factory: Any = None,
+             minimum: float | None = None) -> Any:
+    metadata = {"choices": choices, "example": example, "minimum": minimum}
     if factory is not None:
         return field(default_factory=factory, metadata=metadata)
     return field(default=default, metadata=metadata)
@@ -75,6 +76,15 @@ class Fonts:
 
 
 @dataclass(frozen=True)
+class Printables:
+    page: str = "things-to-print.md"     # links them; its checklist part is printed as the checklist
+    checklist: str = "checklist"         # the id of that part
+    questions: str = "questions"         # the id of the part of each page that the question sheet gathers
+    # The question sheet's groups: a name in strings.yml (the group's title) -> the pages it gathers
+    stages: Mapping[str, tuple[str, ...]] = _setting(factory=_frozen, example="questions_before: [steps.md]")
+
+
+@dataclass(frozen=True)
 class Handouts:
     page_size: str = _setting("letter", choices=PAPER_SIZES)   # for a language whose table entry names none
     sizes: Mapping[str, str] = _setting(factory=_frozen, choices=PAPER_SIZES, example="fr: A4")  # per language
@@ -85,7 +95,9 @@ class Handouts:
     large_file: str = "handout-large.pdf"
     booklet_file: str = "guide.pdf"
     booklet_skip: tuple[str, ...] = ()     # pages left out of the booklet (for volunteers, not patients)
+    booklet_end: tuple[str, ...] = ()      # pages that end the booklet, in this order
     cache: str = ".cache/guide/handouts"   # made PDFs, by a hash of what they are made from
+    printables: Printables = _setting(factory=Printables)
 
 
 @dataclass(frozen=True)
@@ -117,8 +129,11 @@ class LanguageSettings:
 class Settings:
     required_front_matter: tuple[str, ...] = ("title", "description", "reviewed", "sources")
     description_max_length: int = 160
+    review_interval_months: int = _setting(12, minimum=1)   # a page's next check is due this long after `reviewed:`
     sources: Mapping[str, str] = _setting(factory=_frozen)   # source file -> what it is
     urgent_box: str = "_includes/urgent.md"
+    urgent_box_pages: tuple[str, ...] = ()      # pages that end with the full box (every page starts with the short part)
+    pictures: str = "overrides/pictures"        # SVG templates; their words are in strings.yml
     strings: str = "_includes/strings.yml"
     help_page: str = "get-help.md"
     translation_status_page: str = "translation-status.md"
@@ -238,6 +253,8 @@ def _value(kind: Any, value: object, path: str, metadata: Mapping, problems: lis
         problems.append(wrong)
         return value
     _check_choice(value, path, metadata, problems)
+    if metadata.get("minimum") is not None and value < metadata["minimum"]:
+        problems.append(_message(path, f"is {value!r}; the smallest it may be is {metadata['minimum']}."))
     if path.endswith(".search_separator"):
         try:
             re.compile(value)

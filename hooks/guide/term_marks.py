@@ -20,7 +20,7 @@ SKIP_TAGS = frozenset({
     "math", "nav", "header", "footer", "head", "template",
 })
 # Elements with one of these classes are skipped too (the table of contents, admonition titles, ...).
-SKIP_CLASSES = frozenset({"toc", "md-nav", "admonition-title", "guide-term", "guide-urgent", "headerlink",
+SKIP_CLASSES = frozenset({"toc", "md-nav", "admonition-title", "guide-term", "guide-urgent", "guide-help-now", "guide-picture", "headerlink",
                           "guide-words", "guide-letters"})
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 _RAW_TEXT = frozenset({"script", "style", "textarea", "title"})

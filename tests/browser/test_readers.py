@@ -169,7 +169,28 @@ def each_page(context: BrowserContext, site_url: str, pages: list[str], where: C
         problems.append(f"{where('every page')}: the site set a cookie: {context.cookies()}")
 
 
-def clean_and_axe_in_light_and_dark(site_url: str, script: str) -> Check:
+# Where the help is, measured from the top of the page: the signs and a link to the help page (on
+# the help page, its picture of the signs). Layout depends on the width only, not the height.
+HELP_ON_FIRST_SCREEN = """() => {
+  const bottom = e => e.getBoundingClientRect().bottom + window.scrollY;
+  const part = document.querySelector('.guide-help-now');
+  if (!part) {
+    const picture = document.querySelector('.guide-picture--warning-signs');
+    return picture ? [['the picture of the signs', bottom(picture)]] : [['the help part', null]];
+  }
+  const link = [...part.querySelectorAll('a')].find(a => new URL(a.href).pathname.endsWith('/get-help/'));
+  return [['the signs', bottom(part.querySelector('ul'))], ['the link to the help page', link ? bottom(link) : null]];
+}"""
+FIRST_SCREEN = 844
+
+
+def help_on_first_screen(page: Page, where: str) -> list[str]:
+    """The help part's signs and link (or, on the help page, the signs' picture) on a 390x844 first screen."""
+    return [f"{where}: {what} is {'missing' if at is None else f'at {at:.0f} px, below the first {FIRST_SCREEN} px'}"
+            for what, at in page.evaluate(HELP_ON_FIRST_SCREEN) if at is None or at > FIRST_SCREEN]
+
+
+def clean_and_axe_in_light_and_dark(site_url: str, script: str, first_screen: bool = False) -> Check:
     def check(w: Watched, path: str, where: str, problems: list[str]) -> Lane:
         page = w.page
         w.stage = "light"
@@ -177,6 +198,8 @@ def clean_and_axe_in_light_and_dark(site_url: str, script: str) -> Check:
         page.goto(site_url + path, wait_until="commit")
         yield
         page.wait_for_load_state("networkidle")
+        if first_screen:
+            problems.extend(help_on_first_screen(page, where))
         light = page.evaluate(SCHEME)
         if light[0] != "default":
             problems.append(f"{where}, light: the palette is {light[0]!r}, not 'default'")
@@ -210,7 +233,8 @@ def fits_without_sideways_scrolling(site_url: str, width: int) -> Check:
 
 
 def test_every_page_is_clean_passes_axe_in_light_and_dark_and_reflows(browser: Browser, site_url: str, pages: list[str]) -> None:
-    """axe at 390 and 1280 px in light and dark, and reflow at 320 px and 200% zoom, on every page.
+    """axe at 390 and 1280 px in light and dark, and reflow at 320 px and 200% zoom, on every page;
+    at 390 px, the help part's signs and link on the first 844 px (a phone's first screen).
     Console errors, requests to other hosts and cookies are checked in all four. The reflow
     contexts keep the site's Content-Security-Policy in force: a violation shows as a console error."""
     started = time.perf_counter()
@@ -224,7 +248,7 @@ def test_every_page_is_clean_passes_axe_in_light_and_dark_and_reflows(browser: B
             context.add_init_script(FORGET_PALETTE)
             contexts.append(context)
             lanes.append(each_page(context, site_url, pages, lambda path, width=width: f"{path or '/'} at {width} px",
-                                   clean_and_axe_in_light_and_dark(site_url, script), problems))
+                                   clean_and_axe_in_light_and_dark(site_url, script, first_screen=width == 390), problems))
         for width, zoom in REFLOW:
             context = browser.new_context(viewport={"width": width, "height": 800}, device_scale_factor=zoom)
             contexts.append(context)

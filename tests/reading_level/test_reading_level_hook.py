@@ -40,9 +40,9 @@ def test_easy_page_passes_and_the_report_lists_every_page(tmp_path: Path) -> Non
     result = build(tmp_path, FRONT.format(title="Home", extra="") + EASY)
     assert result.returncode == 0, result.stderr
     assert "Reading level of each page" in result.stderr
-    assert "docs/en/index.md" in result.stderr and "urgent box (en)" in result.stderr
+    assert "docs/en/index.md" in result.stderr and "help-now box (en)" in result.stderr
     pages = {p["page"]: p for p in report(tmp_path)["pages"]}
-    assert set(pages) == {"docs/en/index.md", "docs/en/get-help.md", "docs/en/glossary.md", "urgent box (en)"}
+    assert set(pages) == {"docs/en/index.md", "docs/en/get-help.md", "docs/en/glossary.md", "help-now box (en)"}
     assert pages["docs/en/index.md"]["status"] == "ok"
     assert pages["docs/en/index.md"]["scores"]["metrics"]["fk_grade"] < 6
 

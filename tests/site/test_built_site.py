@@ -44,6 +44,7 @@ def test_the_required_pages_exist() -> None:
     required = {
         "index.md", "what-is-car-t.md", "steps.md", "who-may-get-it.md", "crs.md", "icans.md",
         "other-side-effects.md", "get-help.md", "after-treatment.md", "questions.md", "glossary.md", "about.md",
+        "how-made.md",
     }
     assert required <= set(page_files())
 
@@ -107,3 +108,38 @@ def test_search_index_has_the_help_page(built_site: Path) -> None:
 @pytest.mark.parametrize("name", ["crs.md", "icans.md", "other-side-effects.md", "get-help.md"])
 def test_action_pages_have_a_numbered_list(built_site: Path, name: str) -> None:
     assert soup(built_path(built_site, name)).select(".md-content ol"), f"{name} has no numbered list"
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_page_shows_when_it_was_checked_and_when_it_is_due(built_site: Path, language: str) -> None:
+    import datetime as dt
+
+    import yaml
+
+    from guide.review_dates import add_months
+
+    months = real_config()["extra"]["guide"].get("review_interval_months", 12)
+    words = yaml.safe_load((ROOT / "docs" / language / "_includes" / "strings.yml").read_text(encoding="utf-8"))
+    site = built_site if language == "en" else built_site / language
+    for name in page_files():
+        source = ROOT / "docs" / language / name
+        source = source if source.exists() else DOCS / name   # a page shown in English
+        reviewed = yaml.safe_load(split_front_matter(source.read_text(encoding="utf-8"))[0])["reviewed"]
+        lines = soup(built_path(site, name)).select(".md-content .guide-review")
+        assert len(lines) == 1, f"{language}/{name} has {len(lines)} review lines"
+        times = [t["datetime"] for t in lines[0].select("time[datetime]")]
+        assert times == [reviewed.isoformat(), add_months(reviewed, months).isoformat()], (language, name)
+        assert dt.date.fromisoformat(times[1]) > dt.date.fromisoformat(times[0])
+        text = lines[0].get_text(" ", strip=True)
+        for key in ("reviewed_on", "review_due"):
+            assert words[key].split("{date}")[0].strip() in text, (language, name, key)
+
+
+def test_how_this_guide_is_made_is_in_english_and_spanish_and_linked_from_about(built_site: Path) -> None:
+    for site, title in ((built_site, "How this guide is made"), (built_site / "es", "Cómo se hace esta guía")):
+        page = soup(built_path(site, "how-made.md"))
+        assert page.find("h1").get_text(strip=True).startswith(title)
+        assert page.select_one(".guide-notice--fallback") is None
+        assert page.select_one("#key-points") is not None and page.select_one("#report-mistake") is not None
+        about = soup(built_path(site, "about.md"))
+        assert about.select_one('.md-content a[href="../how-made/"]') is not None

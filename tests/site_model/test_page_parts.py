@@ -87,13 +87,13 @@ def test_text_direction_is_marked_only_where_it_changes() -> None:
     assert PageRecord("ar/crs.md", "crs.md", "ar", "ar", direction="rtl", site_direction="rtl").text_dir == ""
 
 
-def test_the_booklet_follows_the_menu_with_the_glossary_last_and_skips_volunteer_pages() -> None:
+def test_the_booklet_follows_the_menu_ends_with_the_end_pages_and_skips_volunteer_pages() -> None:
     from guide.handout_plan import BookletPage, booklet_order
 
     def page(name: str) -> BookletPage:
-        return BookletPage(name, name, name, "en", name, "", "", name == "glossary.md", "2026-11-25")
+        return BookletPage(name, name, name, "en", name, "", "", "2026-11-25")
 
-    pages = [page(n) for n in ("about.md", "crs.md", "glossary.md", "index.md", "privacy.md", "what-is-car-t.md", "extra.md")]
-    menu = ["index.md", "what-is-car-t.md", "crs.md", "glossary.md", "about.md", "privacy.md"]
-    ordered = [p.name for p in booklet_order(pages, menu, ("privacy.md",))]
-    assert ordered == ["index.md", "what-is-car-t.md", "crs.md", "about.md", "extra.md", "glossary.md"]
+    names = ("about.md", "crs.md", "glossary.md", "index.md", "privacy.md", "print.md", "what-is-car-t.md", "extra.md")
+    menu = ["index.md", "what-is-car-t.md", "crs.md", "print.md", "glossary.md", "about.md", "privacy.md"]
+    ordered = [p.name for p in booklet_order([page(n) for n in names], menu, ("privacy.md",), ("glossary.md", "print.md"))]
+    assert ordered == ["index.md", "what-is-car-t.md", "crs.md", "about.md", "extra.md", "glossary.md", "print.md"]

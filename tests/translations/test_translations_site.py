@@ -79,8 +79,11 @@ def test_untranslated_page_says_so_in_the_readers_language(tmp_path: Path) -> No
     notice = help_es.select_one(".guide-notice--fallback")
     assert notice is not None and "inglés" in notice.get_text()
     assert help_es.select_one('.md-content div[lang="en"] h1').get_text().startswith("Help")
-    # The urgent box is in the reader's language, even on an English page.
-    assert "equipo" in help_es.select_one(".guide-urgent .admonition-title").get_text()
+    # The short help part is in the reader's language, even on an English page (not on the help page itself).
+    assert help_es.select_one(".guide-help-now") is None
+    status_es = page(config, "es/translation-status/index.html")
+    help_part = status_es.select_one('.md-content div[lang="en"] .guide-help-now')
+    assert help_part is not None and help_part["lang"] == "es" and "equipo" in help_part.get_text()
 
 
 def test_glossary_entry_missing_in_spanish_falls_back_and_warns(tmp_path: Path) -> None:

@@ -1,0 +1,16 @@
+"""MkDocs hook: draw each `[picture: name]` line of a page (guide.pictures), in the words of the page's text."""
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from guide_site import site
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    record = site.record(page, config)
+    drawn, problems = site.project.draw_pictures(markdown, record.text_language, f"docs/{page.file.src_uri}")
+    if problems:
+        raise site.fail("\n".join(str(p) for p in problems))
+    return drawn
