@@ -24,6 +24,7 @@ class Reports:
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     record, project, reports = site.record(page, config), site.project, site.state(Reports)
+    _assess_boxes(html, project.language(record.site_language), reports)  # in the reader's language, on every page
     if record.fallback:
         return html  # a page shown untranslated: its own language's build measured it
     language, settings = project.language(record.text_language), project.settings.reading_level
@@ -32,7 +33,6 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
     reports.pages.append(assessed.report)
     record.reading = assessed.report
     site.warn(*assessed.problems)
-    _assess_boxes(html, language, reports)
     return html
 
 

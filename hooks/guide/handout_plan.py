@@ -20,7 +20,7 @@ from .settings import Fonts, Handouts
 
 URGENT_START = '<div class="guide-urgent-box">'
 HELP_START = '<div class="guide-help-now"'
-DIARY_ROWS = 24      # two landscape pages of readings; "print more copies" says the sheet
+DIARY_ROWS = 20      # two landscape pages of readings; "print more copies" says the sheet
 DIARY_ENTRIES = 3    # large print: one block per reading (two pages)
 
 

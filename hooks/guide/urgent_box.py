@@ -8,32 +8,30 @@ make every page a result for "fever".
 """
 from __future__ import annotations
 
-import posixpath
 import re
 from collections.abc import Callable, Mapping
 
+from markupsafe import escape
+
 SIGNS = (("fever", "sign_fever"), ("thinking", "sign_thinking"), ("breathing", "sign_breathing"))
-_TITLE = re.compile(r"^# .*$", re.MULTILINE)
+_TITLE_END = re.compile(r"</h1>", re.IGNORECASE)
 
 
-def help_now(strings: Mapping[str, str], icon: Callable[[str], str], help_link: str, lang: str) -> str:
-    """The short part, as Markdown inside one HTML block (md_in_html), so MkDocs checks the link."""
-    signs = "\n".join(f"- {icon(name)} {strings[key]}" for name, key in SIGNS)
-    return (f'<div class="guide-help-now" lang="{lang}" data-search-exclude markdown>\n\n'
-            f'**{strings["help_now_title"]}**\n{{: .guide-help-now__title }}\n\n{signs}\n\n'
-            f'[{strings["help_now_link"]}]({help_link}). {strings["help_now_later"]}\n\n</div>')
+def help_now(strings: Mapping[str, str], icon: Callable[[str], str], help_href: str, lang: str) -> str:
+    """The short part, as HTML: put in after the page's HTML is made, so it also follows a title that
+    comes from an included file (the translating page)."""
+    signs = "".join(f"<li>{icon(name)} {escape(strings[key])}</li>" for name, key in SIGNS)
+    return (f'<div class="guide-help-now" lang="{escape(lang)}" data-search-exclude>'
+            f'<p class="guide-help-now__title"><strong>{escape(strings["help_now_title"])}</strong></p>'
+            f'<ul>{signs}</ul><p><a href="{escape(help_href)}">{escape(strings["help_now_link"])}</a>. '
+            f'{escape(strings["help_now_later"])}</p></div>')
 
 
-def link_to(target: str, page: str) -> str:
-    """The relative Markdown link from one page of a language folder to another."""
-    return posixpath.relpath(target, posixpath.dirname(page) or ".")
-
-
-def insert_after_title(markdown: str, block: str) -> str:
-    """Put `block` right after the page's title line (at the top when there is none)."""
-    title = _TITLE.search(markdown)
+def insert_after_title(html: str, block: str) -> str:
+    """Put `block` right after the page's title (at the top when there is none)."""
+    title = _TITLE_END.search(html)
     at = title.end() if title else 0
-    return f"{markdown[:at]}\n\n{block}\n\n{markdown[at:].lstrip(chr(10))}"
+    return f"{html[:at]}\n{block}\n{html[at:]}"
 
 
 def append_urgent_box(markdown: str, box: str) -> str:

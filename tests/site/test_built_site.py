@@ -59,21 +59,36 @@ def test_every_nav_page_is_built_with_its_title(built_site: Path) -> None:
 
 
 @pytest.mark.parametrize(("language", "fever"), [("en", "fever"), ("es", "fiebre"), ("fr", "fièvre")])
-def test_every_page_has_the_urgent_box_once_in_the_readers_language(built_site: Path, language: str, fever: str) -> None:
+def test_help_under_every_title_and_the_full_box_where_listed_in_the_readers_language(
+        built_site: Path, language: str, fever: str) -> None:
+    import json
+
+    import yaml
+
+    words = yaml.safe_load((ROOT / "docs" / language / "_includes" / "strings.yml").read_text(encoding="utf-8"))
     box_source = (ROOT / "docs" / language / "_includes" / "urgent.md").read_text(encoding="utf-8")
+    guide = real_config()["extra"]["guide"]
     site = built_site if language == "en" else built_site / language
     for name in page_files():
         page = soup(built_path(site, name))
+        parts = page.select(".md-content .guide-help-now")
+        if name == guide.get("help_page", "get-help.md"):  # it starts with the picture of the signs instead
+            assert parts == [] and page.select_one("h1").find_next_sibling().name == "figure", name
+        else:
+            assert len(parts) == 1, f"{language}/{name} has {len(parts)} help parts"
+            part = parts[0]
+            assert part.find_previous_sibling().name == "h1", f"{language}/{name}: the help part is not under the title"
+            assert part["lang"] == language and words["help_now_title"] in part.get_text(" ", strip=True)
+            assert fever in part.get_text().lower()
+            assert [a["href"] for a in part.select("a")] == ["../get-help/" if name != "index.md" else "get-help/"]
         boxes = page.select(".md-content .admonition.guide-urgent")
-        assert len(boxes) == 1, f"{language}/{name} has {len(boxes)} urgent boxes"
-        assert boxes[0].select_one(".admonition-title").get_text(strip=True) in box_source
-        assert fever in boxes[0].get_text().lower()
-    # The box is on every page, so it stays out of the search index (else every page matches "fever").
-    import json
-
+        assert len(boxes) == (1 if name in guide["urgent_box_pages"] else 0), f"{language}/{name}: {len(boxes)} urgent boxes"
+        if boxes:
+            assert boxes[0].select_one(".admonition-title").get_text(strip=True) in box_source
+    # Both are on many pages, so they stay out of the search index (else every page matches "fever").
     docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    last_line = boxes[0].select("p")[-1].get_text(" ", strip=True)
-    assert sum(last_line in doc["text"] for doc in docs) == 0, last_line
+    for text in (words["help_now_later"], box_source.strip().splitlines()[-2].strip()):
+        assert sum(text in doc["text"] for doc in docs) == 0, text
 
 
 def test_page_descriptions_are_used_in_the_html(built_site: Path) -> None:
