@@ -58,6 +58,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    # The handout templates and stylesheet sit in the theme folder, which MkDocs copies to the site.
+    for file in [f for f in files if f.src_uri.startswith("handouts/")]:
+        files.remove(file)
+    return files
+
+
 def on_nav(nav: Navigation, config: MkDocsConfig, files) -> Navigation:
     site.state(Handouts).menus[config.theme["language"]] = [site.project.split(p.file.src_uri)[1] for p in nav.pages]
     return nav

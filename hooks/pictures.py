@@ -8,6 +8,13 @@ from mkdocs.structure.pages import Page
 from guide_site import site
 
 
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    # The picture templates sit in the theme folder, which MkDocs copies to the site: they are for the build only.
+    for file in [f for f in files if f.src_uri.startswith("pictures/")]:
+        files.remove(file)
+    return files
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     record = site.record(page, config)
     drawn, problems = site.project.draw_pictures(markdown, record.text_language, f"docs/{page.file.src_uri}")

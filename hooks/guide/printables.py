@@ -24,6 +24,7 @@ MARKER = re.compile(r"^\[print: *([a-z-]+) *\][ \t]*$", re.MULTILINE)
 LINKS_CLASS = "guide-print-links"
 _H2 = re.compile(r"<h2\b[^>]*>", re.IGNORECASE)
 _LI = re.compile(r"<li\b[^>]*>(.*?)</li>", re.IGNORECASE | re.DOTALL)
+_FIRST_LIST = re.compile(r"<(ul|ol)\b[^>]*>(.*?)</\1>", re.IGNORECASE | re.DOTALL)
 _LINKS = re.compile(rf'<p class="{LINKS_CLASS}">.*?</p>', re.DOTALL)
 
 
@@ -61,8 +62,10 @@ def section(html: str, section_id: str) -> str:
 
 
 def list_items(html: str) -> list[str]:
-    """The inner HTML of each list item (the question lists are flat)."""
-    return [item.strip() for item in _LI.findall(html)]
+    """The inner HTML of each item of the first list (the question lists are flat): not the urgent
+    box's signs, which may follow in the same part of the page."""
+    first = _FIRST_LIST.search(html)
+    return [item.strip() for item in _LI.findall(first.group(2))] if first else []
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,10 @@ def test_home_page_fits_and_loads_cleanly(open_page, width: int, height: int) ->
     assert scroll_width <= width, f"the page scrolls sideways: {scroll_width}px wide in a {width}px window"
     assert page.console_errors == []
     assert page.outside_requests == []
-    assert page.locator(".md-content .guide-urgent").is_visible()
+    # The help part is on the first screen, right under the title, with its three signs.
+    part = page.locator(".md-content .guide-help-now")
+    assert part.is_visible() and part.locator("li").count() == 3
+    assert part.bounding_box()["y"] + part.bounding_box()["height"] <= height
 
 
 @pytest.mark.parametrize(("width", "height"), SIZES)

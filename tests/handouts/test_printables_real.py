@@ -116,7 +116,7 @@ def test_the_things_to_print_exist_open_and_carry_their_language(built_site: Pat
                 "sign_chills", "sign_shaky", "sign_faint"):
         assert bare(w[key]) in diary, key
     checklist = bare(" ".join(p.extract_text() for p in PdfReader(folder / "checklist.pdf").pages))
-    items = page.select("#checklist ~ ul li.task-list-item")
+    items = page.select(".guide-checklist li")
     assert len(items) >= 8
     for item in items:
         assert bare(item.get_text())[:30] in checklist, item.get_text()
@@ -127,6 +127,8 @@ def test_the_question_sheet_holds_every_pages_questions_by_stage(built_site: Pat
     text = squash(" ".join(p.extract_text() for p in reader.pages))
     stages = [text.find(title) for title in ("Before treatment", "Side effects", "After treatment")]
     assert -1 not in stages and stages == sorted(stages)
+    for sign in ("a fever", "shortness of breath, chest pain, or fainting"):
+        assert f"☐ {sign}" not in text, "the urgent box's signs are not questions"
     for page in ("crs", "icans", "steps", "after-treatment"):
         html = BeautifulSoup((built_site / page / "index.html").read_text(encoding="utf-8"), "html.parser")
         for question in html.select_one("#questions").find_next("ul").select("li"):

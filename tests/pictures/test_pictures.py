@@ -107,6 +107,7 @@ def test_print_lines_become_links_to_the_pdf_files() -> None:
 def test_sections_and_questions_are_gathered_by_stage() -> None:
     html = ('<h2 id="key-points">Key</h2><ul><li>No</li></ul><h2 id="questions">Questions</h2>'
             '<ul>\n<li>What is <span class="guide-term">CRS</span>?</li>\n<li>Who do I call?</li></ul>'
+            '<div class="guide-urgent-box"><ul><li>a fever</li></ul></div>'
             '<p class="guide-print-links"><a href="x.pdf">x</a></p><h2 id="next">Next</h2><ul><li>No</li></ul>')
     part = section(html, "questions")
     assert "guide-print-links" not in part and "Next" not in part

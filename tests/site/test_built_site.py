@@ -158,3 +158,26 @@ def test_how_this_guide_is_made_is_in_english_and_spanish_and_linked_from_about(
         assert page.select_one("#key-points") is not None and page.select_one("#report-mistake") is not None
         about = soup(built_path(site, "about.md"))
         assert about.select_one('.md-content a[href="../how-made/"]') is not None
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_pictures_are_on_their_pages_in_the_pages_words_and_out_of_search(built_site: Path, language: str) -> None:
+    import json
+
+    import yaml
+
+    words = yaml.safe_load((ROOT / "docs" / language / "_includes" / "strings.yml").read_text(encoding="utf-8"))
+    site = built_site if language == "en" else built_site / language
+    where = {"index.md": "treatment-steps", "steps.md": "treatment-steps", "what-is-car-t.md": "car-finds-antigen",
+             "get-help.md": "warning-signs", "other-side-effects.md": "after-infusion"}
+    for name, picture in where.items():
+        figure = soup(built_path(site, name)).select_one(f".md-content figure.guide-picture--{picture}")
+        assert figure is not None, (language, name)
+        svg = figure.select_one("svg")
+        assert svg["role"] == "img" and svg.select_one("title").get_text() == words[f"{picture.replace('-', '_')}_alt"]
+        assert figure.select_one("figcaption").get_text() == words[f"{picture.replace('-', '_')}_caption"]
+        assert figure.find_parent(attrs={"lang": True}) is None or language == "en"  # not marked as another language
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    only_in_pictures = words["treatment_steps_lab_note"]
+    assert only_in_pictures in soup(built_path(site, "steps.md")).get_text()
+    assert not any(only_in_pictures in doc["text"] for doc in docs), "picture words are in the search index"
