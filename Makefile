@@ -18,7 +18,7 @@ help:
 	@echo "make readability [FILE=docs/en/crs.md]   reading level of one page or all, no build"
 	@echo "make translations   where each translation stands (exit 1 if one is outdated)"
 	@echo "make new-language LANG=xx   start a new language"
-	@echo "make handout-previews   pictures of three handouts' first pages, to look at"
+	@echo "make handout-previews   pictures of some handouts and things to print, to look at"
 	@echo "make lock    update requirements/lock.txt (exact versions with hashes, for publishing)"
 	@echo "make clean   remove site/ and caches"
 
@@ -70,6 +70,11 @@ handout-previews: build
 	pdftoppm -r 80 -f 1 -l 1 -png site/es/crs/handout.pdf $(PREVIEWS)/es-crs
 	pdftoppm -r 80 -f 1 -l 1 -png site/crs/handout-large.pdf $(PREVIEWS)/en-crs-large
 	pdftoppm -r 80 -f 1 -l 1 -png site/get-help/handout.pdf $(PREVIEWS)/en-get-help-card
+	pdftoppm -r 80 -f 1 -l 1 -png site/es/get-help/handout-large.pdf $(PREVIEWS)/es-get-help-card-large
+	pdftoppm -r 80 -f 1 -l 2 -png site/es/steps/handout.pdf $(PREVIEWS)/es-steps-picture
+	pdftoppm -r 80 -f 1 -l 1 -png site/what-is-car-t/handout.pdf $(PREVIEWS)/en-what-is-car-t
+	pdftoppm -r 80 -f 1 -l 1 -png site/things-to-print/diary.pdf $(PREVIEWS)/en-diary
+	pdftoppm -r 80 -f 1 -l 1 -png site/es/things-to-print/wallet-card.pdf $(PREVIEWS)/es-wallet-card
 	@echo "Pictures are in $(PREVIEWS)/"
 
 # The exact versions, with hashes, that the publishing workflow installs (pip --require-hashes).
