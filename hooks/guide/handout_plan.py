@@ -142,7 +142,8 @@ class Printer:
         if fonts not in self._fonts:
             css = self._css.render(fonts={"regular": Path(fonts.regular).resolve().as_uri(),
                                           "bold": Path(fonts.bold).resolve().as_uri()})
-            salt = f"weasyprint {self.version}; fonts {handout_pdf.fonts_version([fonts.regular, fonts.bold])}"
+            salt = (f"weasyprint {self.version}; fonts {handout_pdf.fonts_version([fonts.regular, fonts.bold])}; "
+                    f"layouts {handout_pdf.LAYOUTS} below {handout_pdf.TAIL}")  # a new relayout rule makes them again
             self._fonts[fonts] = (css, salt, [handout_pdf.font_cmap(fonts.regular), handout_pdf.font_cmap(fonts.bold)])
         return self._fonts[fonts]
 

@@ -84,6 +84,11 @@ class Stage:
 
 def question_stages(stages: Mapping[str, tuple[str, ...]], found: Mapping[str, Questions],
                     strings: Mapping[str, str]) -> list[Stage]:
-    """The question sheet: for each stage (a name in strings.yml), the questions of its pages in order."""
-    return [Stage(strings[key], tuple((found[page].lang, q) for page in pages if page in found for q in found[page].items))
-            for key, pages in stages.items()]
+    """The question sheet: for each stage (a name in strings.yml), the questions of its pages in order,
+    each once (several pages ask "Who do I call?")."""
+    seen: set[str] = set()
+    sheet = []
+    for key, pages in stages.items():
+        asked = [(found[page].lang, q) for page in pages if page in found for q in found[page].items]
+        sheet.append(Stage(strings[key], tuple(item for item in asked if not (item[1] in seen or seen.add(item[1])))))
+    return sheet

@@ -113,7 +113,7 @@ def test_sections_and_questions_are_gathered_by_stage() -> None:
     assert "guide-print-links" not in part and "Next" not in part
     assert list_items(part) == ['What is <span class="guide-term">CRS</span>?', "Who do I call?"]
     assert section(html, "missing") == ""
-    found = {"crs.md": Questions("en", ("Q1", "Q2")), "steps.md": Questions("es", ("Q3",))}
+    found = {"crs.md": Questions("en", ("Q1", "Q2", "Q3")), "steps.md": Questions("es", ("Q3",))}
     stages = question_stages({"questions_before": ("steps.md", "gone.md"), "questions_side_effects": ("crs.md",)},
                              found, words("en"))
     assert [(s.title, s.questions) for s in stages] == [
