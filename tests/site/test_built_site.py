@@ -169,7 +169,7 @@ def test_pictures_are_on_their_pages_in_the_pages_words_and_out_of_search(built_
     words = yaml.safe_load((ROOT / "docs" / language / "_includes" / "strings.yml").read_text(encoding="utf-8"))
     site = built_site if language == "en" else built_site / language
     where = {"index.md": "treatment-steps", "steps.md": "treatment-steps", "what-is-car-t.md": "car-finds-antigen",
-             "get-help.md": "warning-signs", "other-side-effects.md": "after-infusion"}
+             "get-help.md": "warning-signs", "other-side-effects.md": "after-infusion", "icans.md": "early-icans"}
     for name, picture in where.items():
         figure = soup(built_path(site, name)).select_one(f".md-content figure.guide-picture--{picture}")
         assert figure is not None, (language, name)
