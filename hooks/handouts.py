@@ -71,7 +71,10 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files) -> Navigation:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    linked, problems = print_links(markdown, site.record(page, config).strings, f"docs/{page.file.src_uri}")
+    record, project = site.record(page, config), site.project
+    home = project.settings.handouts.printables.page
+    linked, problems = print_links(markdown, record.strings, f"docs/{page.file.src_uri}", None if record.name == home else home,
+                                   project.body_line(page.file.src_uri))
     if problems:
         raise site.fail([str(p) for p in problems])
     return linked

@@ -17,7 +17,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     record = site.record(page, config)
-    drawn, problems = site.project.draw_pictures(markdown, record.text_language, f"docs/{page.file.src_uri}")
+    project = site.project
+    drawn, problems = project.draw_pictures(markdown, record.text_language, f"docs/{page.file.src_uri}",
+                                            project.body_line(page.file.src_uri))
     if problems:
         raise site.fail("\n".join(str(p) for p in problems))
     return drawn

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from bs4 import BeautifulSoup
+
 from sitebuild import make_tiny_site, run_mkdocs_build
 
 GOOD = """---
@@ -36,7 +38,8 @@ def test_help_part_under_every_title_and_the_full_box_only_where_listed(tmp_path
         html = pages[name]
         assert html.count('class="guide-help-now"') == 1
         assert html.index("</h1>") < html.index("guide-help-now") < html.index("Some text for your")
-        assert 'href="../get-help/"' in html[html.index("guide-help-now"):] or 'href="get-help/"' in html
+        part = BeautifulSoup(html, "html.parser").select_one(".guide-help-now")
+        assert [a["href"] for a in part.select("a")] == ["get-help/" if name == "index.html" else "../get-help/"]
     assert "guide-help-now" not in pages["get-help/index.html"]  # the help page starts with the signs
     # The full box ends only the pages listed in urgent_box_pages (crs.md is), after the page's text.
     assert "guide-urgent" not in pages["index.html"] and "guide-urgent" not in pages["get-help/index.html"]

@@ -72,8 +72,8 @@ QR_URL = re.compile(r'data-qr="([^"]*)"')
 # again: a little tighter (it may lose its last page), or else a little looser (its last page fills
 # up); classes in handout.css. The templates end with this mark.
 END_MARK = "guide-end"
-TAIL = 0.3           # the end mark above this share of the last page's height: a tail of a few lines
-LAYOUTS = ("tight", "tighter", "loose", "looser")
+TAIL = 0.33          # the end mark above this share of the last page's height: a tail of a few lines
+LAYOUTS = ("tight", "tight tighter", "loose", "loose looser")
 
 def _render(job: Job) -> tuple[bytes, int, list[str]]:
     """Runs in a worker process: WeasyPrint's warnings (a missing image, a bad rule) become problems."""
@@ -97,13 +97,14 @@ def _render(job: Job) -> tuple[bytes, int, list[str]]:
             url = html_lib.unescape(QR_URL.search(source).group(1))
             source = source.replace(QR, qr_data_uri(url))
         document = weasyprint.HTML(string=source, base_url=job.base_url).render(pdf_variant=PDF_VARIANT)
-        for layout in LAYOUTS:
-            if not needs_relayout(document.pages, job.max_pages):
-                break
+        for layout in LAYOUTS if needs_relayout(document.pages, job.max_pages) else ():
             if job.max_pages and layout.startswith("loose"):
                 break  # a page limit only gets tighter
             again = source.replace('<body class="', f'<body class="{layout} ', 1)
-            document = weasyprint.HTML(string=again, base_url=job.base_url).render(pdf_variant=PDF_VARIANT)
+            candidate = weasyprint.HTML(string=again, base_url=job.base_url).render(pdf_variant=PDF_VARIANT)
+            if not needs_relayout(candidate.pages, job.max_pages):
+                document = candidate  # else the first layout stays: a try may only make it better
+                break
         data = document.write_pdf(pdf_variant=PDF_VARIANT)
     finally:
         logger.removeHandler(handler)
@@ -131,7 +132,7 @@ def build(jobs: list[Job], cache_dir: Path, salt: str, workers: int | None = Non
     results: dict[str, Result] = {}
     todo: list[Job] = []
     for job in jobs:
-        job.key = cache_key(job.html, salt)
+        job.key = cache_key(job.html, f"{salt}; at most {job.max_pages} pages")
         meta = cache_dir / f"{job.key}.json"
         if meta.exists() and (cache_dir / f"{job.key}.pdf").exists():
             saved = json.loads(meta.read_text(encoding="utf-8"))

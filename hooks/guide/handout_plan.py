@@ -15,11 +15,12 @@ from . import handout_pdf
 from .handout_html import Handout, css_counter_text, css_string, prefix_ids, prepare_content
 from .languages import Language
 from .page_record import PageRecord
+from .urgent_box import HELP_CLASS
 from .printables import PRINTABLES, TITLES as TITLE_KEYS, Stage, file_name
 from .settings import Fonts, Handouts
 
 URGENT_START = '<div class="guide-urgent-box">'
-HELP_START = '<div class="guide-help-now"'
+HELP_START = f'<div class="{HELP_CLASS}"'
 DIARY_ROWS = 20      # two landscape pages of readings; "print more copies" says the sheet
 DIARY_ENTRIES = 3    # large print: one block per reading (two pages)
 
@@ -131,7 +132,8 @@ class Printer:
 
     def __init__(self, templates: Path, settings: Handouts) -> None:
         self.settings = settings
-        self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), autoescape=True)
+        self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), autoescape=True,
+                                      undefined=jinja2.StrictUndefined)  # a missing word is an error, not a blank
         self.env.globals.update(css_string=lambda text: Markup(css_string(str(text))))
         self._css = jinja2.Environment(autoescape=False).from_string((templates / "handout.css").read_text("utf-8"))
         self._fonts: dict[Fonts, tuple[str, str, list[set[int]]]] = {}

@@ -3,13 +3,15 @@
 A page asks for a picture with a line of its own: `[picture: treatment-steps]`. The picture is drawn
 inline (not as an <img>), so it takes the page's colours in light and dark mode and its words are
 in the page's language; the words live in strings.yml, where translators already work.
-SVG text does not wrap by itself: `lines()` wraps each label and refuses one too long for its place.
+SVG text does not wrap by itself: `lines()` wraps each label to the room it has, measured with the
+handout fonts (DejaVu is wider than most phone fonts, so what fits on paper fits on screen), and
+refuses one too long for its place.
 """
 from __future__ import annotations
 
 import re
-import textwrap
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -30,11 +32,41 @@ def picture_key(name: str) -> str:
     return name.replace("-", "_")
 
 
+@lru_cache(maxsize=4)
+def _advances(font_file: str) -> tuple[dict[int, float], float]:
+    """Each character's advance width, as a share of the font size."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(font_file, lazy=True) as font:
+        scale, metrics = font["head"].unitsPerEm, font["hmtx"].metrics
+        return {code: metrics[glyph][0] / scale for code, glyph in font.getBestCmap().items()}, metrics[".notdef"][0] / scale
+
+
+def text_width(text: str, size: float, font_file: str) -> float:
+    """How wide `text` is at `size` in a font (a character the font lacks counts one em: a wide guess)."""
+    widths, _ = _advances(font_file)
+    return sum(widths.get(ord(c), 1.0) for c in text) * size
+
+
+def wrap_to(text: str, room: float, measure: Callable[[str], float]) -> list[str]:
+    """Greedy line breaks at spaces so that each line measures at most `room`; a word wider than
+    the room stays whole on its own line (the caller refuses it)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and measure(f"{lines[-1]} {word}") <= room:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
 class Pictures:
     """Draws the pictures of one folder; one instance per run (the templates are parsed once)."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, fonts: tuple[str, str] = ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+                                                                 "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")) -> None:
         self.folder = folder
+        self.fonts = fonts  # regular, bold
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder)), autoescape=True,
                                       undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
         self.env.globals["icon"] = self.icon
@@ -57,8 +89,9 @@ class Pictures:
         key = picture_key(name)
         lookup = _Words(words, words_file)
 
-        def lines(word: str, width: int, most: int = 2) -> list[str]:
-            return wrap_label(lookup[word], width, most, word, words_file)
+        def lines(word: str, room: float, most: int = 2, size: float = 26, bold: bool = False) -> list[str]:
+            font = self.fonts[1 if bold else 0]
+            return wrap_label(lookup[word], room, most, word, words_file, lambda text: text_width(text, size, font))
 
         svg = self.env.get_template(f"{name}.svg").render(w=lookup, lines=lines, id=f"picture-{name}")
         svg = " ".join(line.strip() for line in svg.splitlines() if line.strip())
@@ -78,24 +111,25 @@ class _Words:
         return self.words[key]
 
 
-def wrap_label(text: str, width: int, most: int, key: str, words_file: str) -> list[str]:
-    """Break a label into lines of at most `width` characters; more than `most` lines do not fit."""
-    lines = textwrap.wrap(" ".join(text.split()), width) or [""]
-    if len(lines) > most:
-        raise PictureError(f"{words_file}: `{key}` is too long for its picture ({len(text)} characters; "
-                           f"it must fit on {most} line(s) of {width}). Use fewer or shorter words.")
+def wrap_label(text: str, room: float, most: int, key: str, words_file: str, measure: Callable[[str], float]) -> list[str]:
+    """Break a label into lines that fit `room`; more than `most` lines, or a word too wide, do not fit."""
+    lines = wrap_to(text, room, measure)
+    if len(lines) > most or any(measure(line) > room for line in lines):
+        raise PictureError(f"{words_file}: `{key}` is too long for its place in the picture (it must fit on "
+                           f"{most} line(s)). Use fewer or shorter words.")
     return lines
 
 
-def insert_pictures(markdown: str, draw: Callable[[str], str], path: str) -> tuple[str, list[Problem]]:
-    """Replace each `[picture: name]` line with the drawn picture; a bad one is a problem at its line."""
+def insert_pictures(markdown: str, draw: Callable[[str], str], path: str, first_line: int = 1) -> tuple[str, list[Problem]]:
+    """Replace each `[picture: name]` line with the drawn picture; a bad one is a problem at its line
+    (`first_line`: the line of the file where `markdown` starts, after the front matter)."""
     problems: list[Problem] = []
 
     def replace(match: re.Match[str]) -> str:
         try:
             return f"\n{draw(match.group(1))}\n"
         except PictureError as error:
-            problems.append(Problem(path, markdown.count("\n", 0, match.start()) + 1, str(error)))
+            problems.append(Problem(path, first_line + markdown.count("\n", 0, match.start()), str(error)))
             return ""
 
     return MARKER.sub(replace, markdown), problems

@@ -32,15 +32,20 @@ def file_name(name: str, large: bool) -> str:
     return f"{name}-large.pdf" if large else f"{name}.pdf"
 
 
-def print_links(markdown: str, strings: Mapping[str, str], path: str) -> tuple[str, list[Problem]]:
-    """Replace each `[print: name]` line with links to that printable's PDF files (next to the page)."""
+def print_links(markdown: str, strings: Mapping[str, str], path: str, home: str | None = None,
+                first_line: int = 1) -> tuple[str, list[Problem]]:
+    """Replace each `[print: name]` line with links to that printable's PDF files, which are made next
+    to the page `home` (when this page is another one, the line is a problem)."""
     problems: list[Problem] = []
 
     def replace(match: re.Match[str]) -> str:
-        name = match.group(1)
+        name, line = match.group(1), first_line + markdown.count("\n", 0, match.start())
         if name not in PRINTABLES:
-            problems.append(Problem(path, markdown.count("\n", 0, match.start()) + 1,
-                                    f"there is nothing to print called `{name}`. Use one of: {', '.join(PRINTABLES)}."))
+            problems.append(Problem(path, line, f"there is nothing to print called `{name}`. Use one of: {', '.join(PRINTABLES)}."))
+            return ""
+        if home is not None:
+            problems.append(Problem(path, line, f"`[print: {name}]` lines belong on {home}, where the files are made. "
+                                    f"Link to that page instead: [{strings[TITLES[name]]}]({home})."))
             return ""
         title = strings[TITLES[name]]
         links = [(file_name(name, False), strings["print_file"].format(title=title))]

@@ -100,13 +100,20 @@ class Project:
 
     @cached_property
     def pictures(self) -> Pictures:
-        return Pictures(self.root / self.settings.pictures)
+        fonts = self.settings.handouts.fonts  # what the handouts print the pictures with
+        return Pictures(self.root / self.settings.pictures, (fonts.regular, fonts.bold))
 
-    def draw_pictures(self, markdown: str, language: str, path: str) -> tuple[str, list[Problem]]:
+    def draw_pictures(self, markdown: str, language: str, path: str, first_line: int = 1) -> tuple[str, list[Problem]]:
         """The page's Markdown with its `[picture: name]` lines drawn, in the words of `language`."""
         words = self.strings.get(language) or self.strings[self.default]
         words_file = f"{self.docs.name}/{language}/{self.settings.strings}"
-        return insert_pictures(markdown, lambda name: self.pictures.figure(name, words, words_file), path)
+        return insert_pictures(markdown, lambda name: self.pictures.figure(name, words, words_file), path, first_line)
+
+    def body_line(self, src_uri: str) -> int:
+        """The line of the page's file where its Markdown starts, after the front matter (MkDocs hands
+        the hooks the Markdown without it, so their line numbers start there)."""
+        source = self.pages.get(src_uri, "")
+        return source.count("\n") - page_parts(source)[1].count("\n") + 1
 
     def glossary_file(self, language: str) -> str:
         return f"{self.settings.glossary.folder}/{language}.yml"

@@ -1,12 +1,15 @@
 """The site's own words in each language: docs/<lang>/_includes/strings.yml, English as the fallback."""
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 import yaml
 
 from .problems import Problem
 from .strict_yaml import error_line, error_text, load_strict
+
+_PLACE = re.compile(r"\{[^{}]*\}")  # "{page}", "{date}", "{title}": filled in by the site
 
 
 def load_strings(text: str, path: str, english: Mapping[str, str] | None = None) -> tuple[dict[str, str], list[Problem]]:
@@ -28,5 +31,9 @@ def load_strings(text: str, path: str, english: Mapping[str, str] | None = None)
         for key in strings:
             if key not in english:
                 problems.append(Problem(path, lines.get(key, 1), f'"{key}" is not a name the site uses. Check the spelling.'))
+            elif set(_PLACE.findall(strings[key])) != set(_PLACE.findall(english[key])):
+                keep = " ".join(sorted(set(_PLACE.findall(english[key])))) or "no {...} part"
+                problems.append(Problem(path, lines.get(key, 1), f'"{key}" must keep {keep} exactly as in English: '
+                                        "the site puts a page number, a date or a title there."))
         strings = {**english, **strings}
     return strings, problems

@@ -63,8 +63,9 @@ def test_picture_lines_are_drawn_and_a_bad_one_names_its_line() -> None:
 
 
 def test_words_too_long_for_their_place_or_missing_are_clear_errors() -> None:
-    assert wrap_label("Collect your T cells", 26, 2, "k", "f") == ["Collect your T cells"]
-    assert wrap_label("one two  three", 9, 2, "k", "f") == ["one two", "three"]
+    by_letters = lambda text: float(len(text))  # noqa: E731
+    assert wrap_label("Collect your T cells", 26, 2, "k", "f", by_letters) == ["Collect your T cells"]
+    assert wrap_label("one two  three", 9, 2, "k", "f", by_letters) == ["one two", "three"]
     with pytest.raises(PictureError, match=r"docs/es/_includes/strings.yml: `treatment_steps_collect` is too long"):
         PICTURES.figure("treatment-steps", {**words("es"), "treatment_steps_collect": "palabra " * 20},
                         "docs/es/_includes/strings.yml")
@@ -85,7 +86,8 @@ def test_pictures_follow_the_page_colours_and_print_without_them() -> None:
 
 def test_the_help_part_goes_under_the_title_and_links_the_help_page() -> None:
     part = help_now(words("es"), lambda name: f"<svg data-icon='{name}'></svg>", "../get-help/", "es")
-    assert part.startswith('<div class="guide-help-now" lang="es" data-search-exclude>')
+    assert part.startswith('<div class="guide-help-now" lang="es" dir="ltr" data-search-exclude>')
+    assert 'dir="rtl"' in help_now(words("es"), str, "x", "ar", "rtl")
     assert "usted o la persona a la que usted cuida" in part
     assert '<a href="../get-help/">Qué hacer, y todas las señales</a>' in part
     assert part.count("<svg data-icon=") == 3
@@ -130,3 +132,32 @@ def test_every_word_a_template_names_is_in_the_english_file() -> None:
     named |= set(re.findall(r'"([a-z]+(?:_[a-z]+)+)"', pictures + printables))
     assert {"sign_fever", "treatment_steps_collect", "wallet_heading", "diary_fever_at"} <= named
     assert named <= set(words("en")), named - set(words("en"))
+
+
+def test_a_word_too_wide_for_its_room_is_refused_by_its_measured_width() -> None:
+    narrow = lambda text: len(text) * 10.0  # noqa: E731 - ten units a character
+    assert wrap_label("aa bb cc", 50, 2, "k", "f", narrow) == ["aa bb", "cc"]
+    with pytest.raises(PictureError, match="`k` is too long"):
+        wrap_label("aaaaaaaaaaa", 50, 2, "k", "f", narrow)  # one word wider than the room
+    with pytest.raises(PictureError, match="`k` is too long"):
+        wrap_label("aa bb cc dd ee ff", 50, 2, "k", "f", narrow)  # three lines where two fit
+
+
+def test_translated_words_keep_the_parts_the_site_fills_in() -> None:
+    from guide.strings import load_strings
+
+    english = {"print_file": "{title} (PDF)", "handout_page": "Page {page} of {pages}", "plain": "Plain"}
+    text = 'print_file: "{titel} (PDF)"\nhandout_page: "Página {page} de {pages}"\nplain: "Claro {x}"\n'
+    _, problems = load_strings(text, "docs/es/_includes/strings.yml", english)
+    assert [str(p) for p in problems] == [
+        'docs/es/_includes/strings.yml:1: "print_file" must keep {title} exactly as in English: '
+        "the site puts a page number, a date or a title there.",
+        'docs/es/_includes/strings.yml:3: "plain" must keep no {...} part exactly as in English: '
+        "the site puts a page number, a date or a title there."]
+
+
+def test_print_lines_belong_on_the_things_to_print_page_and_name_their_file_line() -> None:
+    _, problems = print_links("Text.\n\n[print: diary]\n", words("en"), "docs/en/crs.md", "things-to-print.md", first_line=9)
+    assert [str(p) for p in problems] == [
+        "docs/en/crs.md:11: `[print: diary]` lines belong on things-to-print.md, where the files are made. "
+        "Link to that page instead: [Temperature and symptom diary](things-to-print.md)."]
