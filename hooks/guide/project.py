@@ -5,6 +5,7 @@ Nothing here knows MkDocs: `SiteInputs` is what either side read from mkdocs.yml
 """
 from __future__ import annotations
 
+import difflib
 import json
 import os
 from collections.abc import Mapping
@@ -212,6 +213,8 @@ def load_project(inputs: SiteInputs, keep_going: bool = False) -> Project:
     problems += [str(p) for p in check_layout(pages, inputs.names, inputs.default,
                                               [p.name for p in folder.glob("*.yml")], settings.glossary.folder)]
     problems += [str(p) for p in check_nav(inputs.nav, inputs.names, os.path.relpath(inputs.config_file, root))]
+    problems += named_pages_problems(settings, {name for src in pages for lang, _, name in [src.partition("/")]
+                                                if lang == inputs.default}, english_strings, f"{docs.name}/{inputs.default}")
     rules = Rules(settings.required_front_matter, frozenset(settings.sources), settings.description_max_length)
     warnings = []
     for src_uri, text in pages.items():
@@ -221,6 +224,20 @@ def load_project(inputs: SiteInputs, keep_going: bool = False) -> Project:
     if problems and not keep_going:
         raise ProjectError(problems)
     return Project(inputs, settings, languages, glossaries, strings, urgent, pages, notes, warnings, problems)
+
+
+def named_pages_problems(settings: Settings, known: set[str], english_strings: Mapping[str, str], folder: str) -> list[str]:
+    """Settings that name pages or words: a misspelt one would quietly do nothing."""
+    printables = settings.handouts.printables
+    named = [("urgent_box_pages", settings.urgent_box_pages), ("handouts.booklet_end", settings.handouts.booklet_end),
+             *((f"handouts.printables.stages.{key}", pages) for key, pages in printables.stages.items())]
+    problems = [f"mkdocs.yml:1: `extra.guide.{setting}`: there is no page {name} in {folder}/"
+                + (f"; did you mean {close[0]}?" if (close := difflib.get_close_matches(name, sorted(known), n=1)) else ".")
+                for setting, names in named for name in names if name not in known]
+    problems += [f"mkdocs.yml:1: `extra.guide.handouts.printables.stages.{key}`: the question sheet shows this name's "
+                 f"words as a title, but {folder}/_includes/strings.yml has no `{key}`. Add `{key}: <the title>` there."
+                 for key in printables.stages if english_strings and key not in english_strings]
+    return problems
 
 
 def inputs_from_yaml(config: Mapping, config_file: Path) -> SiteInputs:

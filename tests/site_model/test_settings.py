@@ -100,3 +100,18 @@ def test_nested_values_keep_their_checks_and_empty_groups_mean_defaults() -> Non
     assert dict(settings.handouts.sizes) == {} and settings.glossary.page == "glossary.md"
     assert problems({"languages": {False: {"name": "Norsk"}}}) == [
         'mkdocs.yml: `extra.guide.languages.False`: a name here must be text; put it in quotes, like "no".']
+
+
+def test_settings_that_name_pages_or_words_are_checked() -> None:
+    from guide.project import named_pages_problems
+    from guide.settings import parse_settings
+
+    settings = parse_settings({"urgent_box_pages": ["crz.md"], "handouts": {
+        "booklet_end": ["glossary.md"], "printables": {"stages": {"questions_before": ["stepz.md"], "questions_later": []}}}})
+    problems = named_pages_problems(settings, {"crs.md", "steps.md", "glossary.md"}, {"questions_before": "Before"}, "docs/en")
+    assert problems == [
+        "mkdocs.yml:1: `extra.guide.urgent_box_pages`: there is no page crz.md in docs/en/; did you mean crs.md?",
+        "mkdocs.yml:1: `extra.guide.handouts.printables.stages.questions_before`: there is no page stepz.md in docs/en/; "
+        "did you mean steps.md?",
+        "mkdocs.yml:1: `extra.guide.handouts.printables.stages.questions_later`: the question sheet shows this name's "
+        "words as a title, but docs/en/_includes/strings.yml has no `questions_later`. Add `questions_later: <the title>` there."]
