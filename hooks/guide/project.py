@@ -16,6 +16,7 @@ from pathlib import Path
 import markdown as python_markdown
 import pathspec
 
+from .bidi import reordering_characters
 from .front_matter import Rules, check_front_matter, page_parts
 from .glossary import Glossary, glossary_page, load_glossary
 from .languages import Language, language_for, unknown_language_note
@@ -166,6 +167,8 @@ def load_project(inputs: SiteInputs, keep_going: bool = False) -> Project:
     pages = {path: (docs / path).read_text(encoding="utf-8")
              for path in sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*.md"))
              if not excluded.match_file(path)}
+    for path in sorted([*docs.rglob("*.md"), *docs.rglob("*.yml"), *(root / settings.glossary.folder).glob("*.yml")]):
+        problems += [str(p) for p in reordering_characters(path.read_text(encoding="utf-8"), os.path.relpath(path, root))]
     languages = {code: language_for(code, settings.languages) for code in inputs.names}
     notes = [unknown_language_note(code) for code, record in languages.items() if not record.known and code in inputs.built]
 
