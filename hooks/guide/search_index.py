@@ -6,11 +6,13 @@ would download all three languages and see mixed results; we split it instead.
 Stemming: Material turns every search word into a prefix search ("fiebres" -> "fiebres*"), which
 skips lunr's stemmer, so a stemmed index would miss "fiebre" and an unstemmed one misses
 "fiebres". Each document therefore gets a `variants` field: the other forms of its words that share
-a Snowball stem anywhere in the language's pages, plus their simple plurals.
+a Snowball stem anywhere in the language's pages, plus their simple plurals, and every form without
+its accents or other marks, so that "fievre" typed on a phone finds "fièvre".
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 
 import snowballstemmer
@@ -33,6 +35,11 @@ def plurals(word: str, rule: str) -> set[str]:
     return set()
 
 
+def unmarked(word: str) -> str:
+    """The word without accents or other combining marks: "fièvre" -> "fievre"."""
+    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c)))
+
+
 def add_variants(docs: list[dict], language: Language) -> None:
     """Give each document a `variants` field with the other forms of its words (see module doc)."""
     stemmer = snowballstemmer.stemmer(language.stemmer) if language.stemmer else None
@@ -48,6 +55,7 @@ def add_variants(docs: list[dict], language: Language) -> None:
         variants: set[str] = set()
         for word in words:
             variants |= expanded[word]
+        variants |= {unmarked(word) for word in variants | words}
         extra = sorted(variants - words)
         if extra:
             doc["variants"] = " ".join(extra)

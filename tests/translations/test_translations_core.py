@@ -120,6 +120,9 @@ def test_search_index_keeps_one_language_and_adds_variants() -> None:
     assert "fiebres" in help_variants          # a plural a reader may type
     assert "infección" in help_variants        # same stem, found on another page
     assert "infecciones" in es["docs"][1]["variants"].split()
+    assert "infeccion" in help_variants and "infeccion" in es["docs"][1]["variants"].split()  # typed without accents
+    fr = localize_index({"docs": [{"location": "fr/x/", "title": "Aide", "text": "Une fièvre."}]}, language_for("fr"), "fr/")
+    assert "fievre" in fr["docs"][0]["variants"].split()
     assert plurals("fever", "english") == {"fevers"} and plurals("canal", "romance") == {"canales"}
     assert "separator" not in es["config"]  # the site's own separator stays
     zh = localize_index({"docs": [{"location": "zh/", "title": "首页", "text": "发烧"}]}, language_for("zh"), "zh/")
