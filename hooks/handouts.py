@@ -22,6 +22,7 @@ from markupsafe import Markup
 from guide import handout_pdf
 from guide.handout_plan import BookletPage, PrintedPage, Printer, Sheets, missing_fonts, page_limit_problems
 from guide.page_record import HandoutLinks
+from guide.urgent_box import SIGNS
 from guide.printables import Questions, list_items, print_links, question_stages, section
 from guide_site import site
 
@@ -111,7 +112,7 @@ def _gather(run: Handouts, printed: PrintedPage) -> None:
     if questions:
         run.questions[record.site_language][record.name] = Questions(record.text_language, tuple(questions))
     if record.name == settings.page:
-        icons = {name: Markup(site.project.pictures.icon(name)) for name in ("fever", "thinking", "breathing")}
+        icons = {name: Markup(site.project.pictures.icon(name)) for name, _ in SIGNS}
         run.sheets[record.site_language] = Sheets(
             record.strings, printed.url, printed.folder, f"docs/{record.src_uri}", printed.guide_name, [],
             Markup(section(printed.paper, settings.checklist)), record.text_language, icons)

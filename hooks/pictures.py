@@ -1,6 +1,8 @@
 """MkDocs hook: draw each `[picture: name]` line of a page (guide.pictures), in the words of the page's text."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -10,7 +12,8 @@ from guide_site import site
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     # The picture templates sit in the theme folder, which MkDocs copies to the site: they are for the build only.
-    for file in [f for f in files if f.src_uri.startswith("pictures/")]:
+    folder = f"{Path(site.project.settings.pictures).name}/"  # its place inside the theme folder
+    for file in [f for f in files if f.src_uri.startswith(folder)]:
         files.remove(file)
     return files
 

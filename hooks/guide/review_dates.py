@@ -16,12 +16,8 @@ from .page_record import Review
 # Set it to a date like 2027-12-01 to build or check as if it were that day (tests, planning ahead).
 TODAY_VARIABLE = "GUIDE_TODAY"
 
-try:  # Babel comes with mkdocs-material (it translates the theme); without it, dates stay ISO.
-    from babel.core import UnknownLocaleError
-    from babel.dates import format_date as _babel_format_date
-except ImportError:  # pragma: no cover
-    _babel_format_date = None
-    UnknownLocaleError = ValueError  # type: ignore[misc,assignment]
+from babel.core import UnknownLocaleError  # a dependency in pyproject.toml (Material needs it too)
+from babel.dates import format_date as _babel_format_date
 
 _REVIEWED_LINE = re.compile(r"^reviewed\s*:")
 
@@ -53,8 +49,6 @@ def due_date(reviewed: dt.date, months: int) -> dt.date:
 def format_date(day: dt.date, language: str) -> str:
     """The date as people write it in `language` ("November 25, 2026", "25 de noviembre de 2026"),
     or ISO (2026-11-25) for a language Babel does not know."""
-    if _babel_format_date is None:
-        return day.isoformat()
     try:
         return _babel_format_date(day, format="long", locale=language.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
