@@ -67,6 +67,7 @@ class Pictures:
                                                                  "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")) -> None:
         self.folder = folder
         self.fonts = fonts  # regular, bold
+        self._drawings: dict[str, str] = {}
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder)), autoescape=True,
                                       undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
         self.env.globals["icon"] = self.icon
@@ -76,11 +77,17 @@ class Pictures:
 
     def icon(self, name: str, size: int = 24, x: float = 0, y: float = 0, css: str = "guide-icon") -> Markup:
         """An icon from icons/<name>.svg: its inside drawing, in an <svg> of the wanted size and place."""
-        inside = (self.folder / ICONS / f"{name}.svg").read_text(encoding="utf-8")
-        inside = re.sub(r"^\s*<svg[^>]*>|</svg>\s*$", "", inside.strip()).strip()
-        inside = " ".join(line.strip() for line in inside.splitlines())
+        inside = self._drawing(name)
         return Markup(f'<svg class="{escape(css)}" x="{x}" y="{y}" width="{size}" height="{size}" viewBox="0 0 24 24" '
                       f'aria-hidden="true" focusable="false">{inside}</svg>')
+
+    def _drawing(self, name: str) -> str:
+        """The inside of icons/<name>.svg, read once per run (the help part draws three on every page)."""
+        if name not in self._drawings:
+            inside = (self.folder / ICONS / f"{name}.svg").read_text(encoding="utf-8")
+            inside = re.sub(r"^\s*<svg[^>]*>|</svg>\s*$", "", inside.strip()).strip()
+            self._drawings[name] = " ".join(line.strip() for line in inside.splitlines())
+        return self._drawings[name]
 
     def figure(self, name: str, words: Mapping[str, str], words_file: str) -> str:
         """The picture as one HTML block: <figure> with the SVG (named by its text alternative) and a caption."""

@@ -68,6 +68,7 @@ class Project:
     notes: list[str] = field(default_factory=list)       # info lines for the build log
     warnings: list[str] = field(default_factory=list)    # content findings: fail the strict build
     problems: list[str] = field(default_factory=list)    # broken data (only with keep_going)
+    _body_lines: dict[str, int] = field(default_factory=dict, repr=False)
 
     @property
     def root(self) -> Path:
@@ -114,8 +115,10 @@ class Project:
     def body_line(self, src_uri: str) -> int:
         """The line of the page's file where its Markdown starts, after the front matter (MkDocs hands
         the hooks the Markdown without it, so their line numbers start there)."""
-        source = self.pages.get(src_uri, "")
-        return source.count("\n") - page_parts(source)[1].count("\n") + 1
+        if src_uri not in self._body_lines:  # two hooks ask for each page: parse its front matter once
+            source = self.pages.get(src_uri, "")
+            self._body_lines[src_uri] = source.count("\n") - page_parts(source)[1].count("\n") + 1
+        return self._body_lines[src_uri]
 
     def glossary_file(self, language: str) -> str:
         return f"{self.settings.glossary.folder}/{language}.yml"
