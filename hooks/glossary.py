@@ -32,7 +32,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown
     try:
         return glossary_body(project.glossaries.get(record.text_language), markdown, f"docs/{page.file.src_uri}",
-                             project.glossary_file(record.text_language), str(page.meta.get("title", "Glossary")))
+                             project.glossary_file(record.text_language), str(page.meta.get("title", "Glossary")),
+                             project.language(record.text_language).glossary_order,
+                             project.language(record.text_language).punctuation)
     except ValueError as error:
         raise site.fail(str(error)) from None
 

@@ -138,7 +138,10 @@ def _jobs(run: Handouts, language: str, config: MkDocsConfig) -> list[handout_pd
     if sheets:
         stages = question_stages(site.project.settings.handouts.printables.stages, run.questions.pop(language, {}),
                                  sheets.strings)
-        jobs += run.printer.printable_jobs(dataclasses.replace(sheets, stages=stages), site.project.language(language))
+        try:
+            jobs += run.printer.printable_jobs(dataclasses.replace(sheets, stages=stages), site.project.language(language))
+        except ValueError as error:  # a character the fonts cannot print
+            raise site.fail(str(error)) from None
     return jobs
 
 

@@ -28,4 +28,5 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         raise site.fail(f"docs/{project.default}/{project.settings.help_page}: the help page is missing. Every page "
                         "links to it. Add it, or set `extra.guide.help_page` in mkdocs.yml.")
     return insert_after_title(html, help_now(record.strings, project.pictures.icon, get_relative_url(target.url, page.url),
-                                             record.site_language, record.site_direction))
+                                             record.site_language, record.site_direction,
+                                             project.language(record.site_language).punctuation))

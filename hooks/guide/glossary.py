@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from .problems import Problem
+from .settings import Punctuation
 from .strict_yaml import error_line, error_text, load_strict
 
 # Labels the page and the tooltips need; a language's file may override each one.
@@ -168,13 +169,26 @@ def sort_key(entry: Entry) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-def glossary_page(glossary: Glossary, title: str) -> str:
-    """The glossary page's Markdown body: a letter index, then one anchored entry per term, A to Z."""
+def pinyin_key(entry: Entry) -> str:
+    """Chinese terms in the order of their sound written in Latin letters (pinyin), as Chinese
+    dictionaries list them; their letters then group them A to Z."""
+    from pypinyin import lazy_pinyin  # only for a language whose glossary_order is "pinyin"
+
+    return " ".join(lazy_pinyin(entry.term)).casefold()
+
+
+ORDERS = {"letters": sort_key, "pinyin": pinyin_key}
+
+
+def glossary_page(glossary: Glossary, title: str, order: str = "letters", marks: Punctuation = Punctuation()) -> str:
+    """The glossary page's Markdown body: a letter index, then one anchored entry per term, A to Z
+    (`order`: by the terms' own letters, or for Chinese by pinyin; `marks`: the language's punctuation)."""
     labels = glossary.labels
     by_id = glossary.by_id()
     groups: dict[str, list[Entry]] = {}
-    for entry in sorted(glossary.entries, key=sort_key):
-        letter = sort_key(entry)[:1].upper()
+    key = ORDERS[order]
+    for entry in sorted(glossary.entries, key=key):
+        letter = key(entry)[:1].upper()
         groups.setdefault(letter if letter.isalpha() else "#", []).append(entry)
     out = [f"# {_md(title)}\n"]
     if glossary.page.get("intro"):
@@ -187,8 +201,9 @@ def glossary_page(glossary: Glossary, title: str) -> str:
             out.append(f"### {_md(entry.headword)} {{#{entry.id} .guide-entry}}\n")
             out.append(f"{_md(entry.definition)}\n")
             if entry.aliases:
-                out.append(f"{_md(labels['also_called'])}: {', '.join(_md(a) for a in entry.aliases)}.\n{{: .guide-aliases }}\n")
+                out.append(f"{_md(labels['also_called'])}{marks.colon}{marks.comma.join(_md(a) for a in entry.aliases)}{marks.stop}"
+                           "\n{: .guide-aliases }\n")
             if entry.see_also:
-                links = ", ".join(f"[{_md(by_id[i].headword)}](#{i})" for i in entry.see_also if i in by_id)
-                out.append(f"{_md(labels['see_also'])}: {links}.\n{{: .guide-see-also }}\n")
+                links = marks.comma.join(f"[{_md(by_id[i].headword)}](#{i})" for i in entry.see_also if i in by_id)
+                out.append(f"{_md(labels['see_also'])}{marks.colon}{links}{marks.stop}\n{{: .guide-see-also }}\n")
     return "\n".join(out)

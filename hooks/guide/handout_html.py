@@ -11,6 +11,7 @@ from urllib.parse import urljoin
 
 import segno
 
+from .scripts import drawn_order
 from .term_marks import tokenize
 
 _HREF = re.compile(r"""(\shref\s*=\s*)(["'])(.*?)\2""", re.IGNORECASE | re.DOTALL)
@@ -39,11 +40,24 @@ class Handout:
 def prepare_content(content: str, page_url: str) -> str:
     """Paper versions of the page's HTML: glossary marks become plain text, links get absolute
     addresses (printed after the link text by the stylesheet), the "¶" heading anchors go, and
-    folded details are opened."""
+    folded details are opened. The words of a right-to-left picture are put in the order they are
+    seen, with joined letters (WeasyPrint draws SVG text letter by letter: see scripts.drawn_order)."""
     out: list[str] = []
     links: list[str] = []  # for each open <a>: "keep", "span" (a glossary mark) or "drop" (a heading anchor)
+    rtl_picture, inside = 0, []  # depth of <svg class="... gp-rtl">; the open elements in it
     for token in tokenize(content):
         raw = token.raw
+        if token.kind == "start" and token.name == "svg" and (rtl_picture or "gp-rtl" in raw):
+            rtl_picture += 1
+        if rtl_picture:
+            if token.kind == "start" and not raw.endswith("/>"):
+                inside.append(token.name)
+            elif token.kind == "end" and inside:
+                inside.pop()
+                rtl_picture -= token.name == "svg"
+            elif token.kind == "text" and inside and inside[-1] in ("text", "tspan") and raw.strip():
+                out.append(html.escape(drawn_order(html.unescape(raw)), quote=False))
+                continue
         dropping = "drop" in links
         if token.kind == "start" and token.name == "a":
             classes = (_CLASS.search(raw) or [None, None, ""])[2].split()

@@ -58,10 +58,18 @@ def visible_text(document: str) -> str:
     return html_lib.unescape(re.sub(r"<[^>]+>", " ", body))
 
 
+def font_family(path: str) -> str:
+    """A font file's family name (of its first face), as fontconfig knows it."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(path, lazy=True, fontNumber=0) as font:
+        return font["name"].getBestFamilyName()
+
+
 def font_cmap(path: str) -> set[int]:
     from fontTools.ttLib import TTFont
 
-    with TTFont(path, lazy=True) as font:
+    with TTFont(path, lazy=True, fontNumber=0) as font:  # a collection (.ttc): its first face
         return set(font.getBestCmap())
 
 

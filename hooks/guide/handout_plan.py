@@ -99,11 +99,11 @@ def missing_fonts(languages: list[Language], settings: Handouts) -> list[str]:
     problems = []
     for language in languages:
         fonts = fonts_for(language, settings)
-        missing = [path for path in (fonts.regular, fonts.bold) if not Path(path).exists()]
+        missing = [path for path in (*fonts.files(), *settings.other_scripts) if not Path(path).exists()]
         if missing:
             problems.append(f"mkdocs.yml: the handout fonts for '{language.code}' ({', '.join(missing)}) are not on this "
-                            "computer. Install them (on Debian or Ubuntu: sudo apt-get install fonts-dejavu-core, or "
-                            "fonts-noto-cjk for Chinese), or set extra.guide.handouts.fonts or "
+                            "computer. Install them (on Debian or Ubuntu: sudo apt-get install fonts-dejavu-core "
+                            "fonts-noto-core fonts-noto-cjk), or set extra.guide.handouts.fonts or "
                             f"extra.guide.languages.{language.code}.fonts. To build without handouts: GUIDE_HANDOUTS=0.")
     return problems
 
@@ -140,13 +140,19 @@ class Printer:
         self.version = handout_pdf.weasyprint_version()
 
     def _font_data(self, fonts: Fonts) -> tuple[str, str, list[set[int]]]:
-        """(stylesheet, cache salt, glyph tables) for a pair of fonts, read once."""
+        """(stylesheet, cache salt, glyph tables of regular and bold, each with its fallback) for a font set, read once."""
         if fonts not in self._fonts:
-            css = self._css.render(fonts={"regular": Path(fonts.regular).resolve().as_uri(),
-                                          "bold": Path(fonts.bold).resolve().as_uri()})
-            salt = (f"weasyprint {self.version}; fonts {handout_pdf.fonts_version([fonts.regular, fonts.bold])}; "
+            uri = lambda path: Path(path).resolve().as_uri() if path else ""  # noqa: E731
+            others = self.settings.other_scripts
+            css = self._css.render(fonts={name: uri(getattr(fonts, name)) for name in
+                                          ("regular", "bold", "fallback_regular", "fallback_bold")},
+                                   others=[handout_pdf.font_family(path) for path in others])
+            salt = (f"weasyprint {self.version}; fonts {handout_pdf.fonts_version((*fonts.files(), *others))}; "
                     f"layouts {handout_pdf.LAYOUTS} below {handout_pdf.TAIL}")  # a new relayout rule makes them again
-            self._fonts[fonts] = (css, salt, [handout_pdf.font_cmap(fonts.regular), handout_pdf.font_cmap(fonts.bold)])
+            shared = set().union(*(handout_pdf.font_cmap(path) for path in others))
+            cmap = lambda main, fallback: handout_pdf.font_cmap(main) | (handout_pdf.font_cmap(fallback) if fallback else set())  # noqa: E731
+            self._fonts[fonts] = (css, salt, [cmap(fonts.regular, fonts.fallback_regular) | shared,
+                                              cmap(fonts.bold, fonts.fallback_bold) | shared])
         return self._fonts[fonts]
 
     def salt(self, language: Language) -> str:

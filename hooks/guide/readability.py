@@ -3,6 +3,12 @@
 English: Flesch-Kincaid grade, SMOG, Flesch Reading Ease. Spanish: Szigriszt-Pazos on the INFLESZ
 scale, and Fernández-Huerta. French: Kandel-Moles. German: Amstad. Every language, known or not,
 also gets the fallback measures: average sentence length, share of long words and LIX.
+
+Arabic and Chinese have no formula we trust (textstat's OSMAN swings from 90 to -7 with vowel
+marks), so they are reported, not checked, with simple measures from the literature: for Arabic,
+sentence length in words and the share of words longer than six letters, vowel marks left out;
+for Chinese, sentence length in characters and the share of characters outside the 3,500 common
+ones of the 2013 Table of General Standard Chinese Characters (data/zh-common-characters.txt).
 """
 from __future__ import annotations
 
@@ -10,12 +16,15 @@ import math
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 
-from .reading_text import words
+from functools import cache
+from pathlib import Path
+
+from .reading_text import characters, words
 
 # Which way is harder for each metric: "max" means higher is harder, "min" means lower is harder.
 DIRECTION = {
     "fk_grade": "max", "smog": "max", "longest_sentence": "max", "avg_sentence": "max",
-    "long_word_share": "max", "lix": "max",
+    "long_word_share": "max", "lix": "max", "long_words": "max", "rare_characters": "max",
     "flesch_reading_ease": "min", "inflesz": "min", "fernandez_huerta": "min", "kandel_moles": "min", "amstad": "min",
 }
 LABELS = {
@@ -23,7 +32,19 @@ LABELS = {
     "fernandez_huerta": "Fernández-Huerta", "kandel_moles": "Kandel-Moles", "amstad": "Amstad",
     "longest_sentence": "longest sentence (words)", "avg_sentence": "average sentence (words)",
     "long_word_share": "share of words with 3+ syllables", "lix": "LIX",
+    "long_words": "share of words longer than 6 letters", "rare_characters": "share of characters outside the 3,500 common",
 }
+UNITS = {"words": words, "characters": characters}   # what a sentence's length is counted in
+
+
+@cache
+def common_characters() -> frozenset[str]:
+    text = (Path(__file__).parent / "data" / "zh-common-characters.txt").read_text(encoding="utf-8")
+    return frozenset("".join(line for line in text.splitlines() if not line.startswith("#")))
+
+
+def label(metric: str, unit: str = "words") -> str:
+    return LABELS.get(metric, metric).replace("(words)", f"({unit})")
 
 
 @dataclass(frozen=True)
@@ -44,15 +65,16 @@ class Scores:
     metrics: dict[str, float] = field(default_factory=dict)
     over_20: int = 0
     over_25: int = 0
+    unit: str = "words"   # or "characters" (Chinese)
 
     def as_dict(self) -> dict:
         return asdict(self)
 
 
-def measure(sentences: list[str], count: Callable[[str], int]) -> list[Sentence]:
+def measure(sentences: list[str], count: Callable[[str], int], unit: str = "words") -> list[Sentence]:
     measured = []
     for text in sentences:
-        found = words(text)
+        found = UNITS[unit](text)
         if not found:
             continue
         counts = [count(word) for word in found]
@@ -74,13 +96,13 @@ FORMULAS: dict[str, Callable[[float, float, int, int, int], float]] = {
 }
 
 
-def score(sentences: list[Sentence], language: str, formulas: tuple[str, ...] = ()) -> Scores:
+def score(sentences: list[Sentence], language: str, formulas: tuple[str, ...] = (), unit: str = "words") -> Scores:
     """The language's `formulas`, plus the fallback measures every language gets."""
     s = len(sentences)
     w = sum(x.words for x in sentences)
     syl = sum(x.syllables for x in sentences)
     poly = sum(len(x.long_words) for x in sentences)
-    result = Scores(language, s, w, syl, poly)
+    result = Scores(language, s, w, syl, poly, unit=unit)
     result.over_20 = sum(x.words > 20 for x in sentences)
     result.over_25 = sum(x.words > 25 for x in sentences)
     if not s or not w:
@@ -92,6 +114,10 @@ def score(sentences: list[Sentence], language: str, formulas: tuple[str, ...] = 
     m["longest_sentence"] = max(x.words for x in sentences)
     m["long_word_share"] = round(poly / w, 4)
     m["lix"] = round(wps + 100 * long_letters / w, 2)
+    m["long_words"] = round(long_letters / w, 4)
+    if unit == "characters":
+        han = [c for x in sentences for c in x.text if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"]
+        m["rare_characters"] = round(sum(c not in common_characters() for c in han) / len(han), 4) if han else 0.0
     for name in formulas:
         m[name] = round(FORMULAS[name](wps, spw, s, w, poly), 2)
     return result
@@ -108,7 +134,7 @@ class Finding:
     def describe(self) -> str:
         word = "above" if DIRECTION[self.metric] == "max" else "below"
         note = " (this page's own limit)" if self.raised_by_page else ""
-        return f"{LABELS[self.metric]} {self.value:g} is {word} the {self.level} limit of {self.limit:g}{note}"
+        return f"{label(self.metric)} {self.value:g} is {word} the {self.level} limit of {self.limit:g}{note}"
 
 
 def check_limits(scores: Scores, limits: Mapping[str, Mapping[str, float]],

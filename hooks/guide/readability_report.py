@@ -6,11 +6,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .readability import LABELS, Finding, Scores, Sentence
+from .readability import Finding, Scores, Sentence
 
 SHORT = {"fk_grade": "grade", "smog": "SMOG", "inflesz": "INFLESZ", "fernandez_huerta": "F-H",
          "kandel_moles": "K-M", "amstad": "Amstad", "lix": "LIX", "avg_sentence": "avg",
-         "longest_sentence": "longest"}
+         "longest_sentence": "longest", "long_words": "long %", "rare_characters": "rare %"}
+SHARES = frozenset({"long_word_share", "long_words", "rare_characters"})  # shown as a percentage
+
+
+def shown_value(metric: str, value: float) -> float:
+    return value * 100 if metric in SHARES else value
 
 
 @dataclass
@@ -53,7 +58,7 @@ def table(reports: list[PageReport], columns: Mapping[str, tuple[str, ...]]) -> 
         head = f"{'page':<{width}}  lang  words  " + "  ".join(f"{SHORT.get(c, c):>7}" for c in shown) + "  status"
         lines.append(head)
         for r in rows:
-            values = "  ".join(f"{r.scores.metrics.get(c, float('nan')):>7.1f}" for c in shown)
+            values = "  ".join(f"{shown_value(c, r.scores.metrics.get(c, float('nan'))):>7.1f}" for c in shown)
             note = f"  (own limit: {r.reason})" if r.reason else ""
             lines.append(f"{r.page:<{width}}  {r.language:<4}  {r.scores.words:>5}  {values}  {r.status}{note}")
     return lines
@@ -77,10 +82,6 @@ def write_json(reports: list[PageReport], path: Path, extra: dict | None = None)
     path.parent.mkdir(parents=True, exist_ok=True)
     data = {"pages": [r.as_dict() for r in reports], **(extra or {})}
     path.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
-
-
-def metric_label(metric: str) -> str:
-    return LABELS.get(metric, metric)
 
 
 def report_lines(reports: list[PageReport], columns: Mapping[str, tuple[str, ...]], report_file: str) -> list[str]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from .languages import Language
 from .page_structure import StructureRules, check_structure
 from .readability import DIRECTION, check_limits, hardest, jargon, measure, score
-from .readability_report import PageReport
+from .readability_report import SHARES, PageReport, shown_value
 from .reading_text import read_page, sentences_of
 from .settings import Limit, ReadingLevel
 from .syllables import EnglishSyllables, counter_for
@@ -85,8 +85,8 @@ def assess_page(html: str, label: str, page_name: str, language: Language, setti
     own = page_limits(meta)
     problems = [f"{label}: {own.problem}"] if own.problem else []
     text = read_page(html)
-    sentences = measure(text.sentences, counter_for(language.syllables, english))
-    scores = score(sentences, language.code, language.formulas)
+    sentences = measure(text.sentences, counter_for(language.syllables, english), language.length_unit)
+    scores = score(sentences, language.code, language.formulas, language.length_unit)
     findings = check_limits(scores, language_limits(settings, language), own.limits)
     report = PageReport(label, language.code, scores, findings,
                         check_structure(text.outline, structure_rules(settings, page_name)), reason=own.reason)
@@ -105,12 +105,25 @@ def assess_box(html: str, box_class: str, language: Language, settings: ReadingL
                english: EnglishSyllables) -> PageReport:
     """The reading level of one shared box (the urgent box) inside a page."""
     label = f"{box_class.removeprefix('guide-')} box ({language.code})"
-    sentences = measure(sentences_of(html, within=box_class), counter_for(language.syllables, english))
-    scores = score(sentences, language.code, language.formulas)
+    sentences = measure(sentences_of(html, within=box_class), counter_for(language.syllables, english), language.length_unit)
+    scores = score(sentences, language.code, language.formulas, language.length_unit)
     return PageReport(label, language.code, scores, check_limits(scores, language_limits(settings, language)))
 
 
-def summary(report: PageReport, language: Language) -> str:
-    """A short figure for the translation status page, like "inflesz 72.3, ok"."""
-    value = report.scores.metrics.get(language.status_metric)
-    return f"{language.status_metric} {value:g}, {report.status}" if value is not None else report.status
+def summary(report: PageReport, language: Language, english: PageReport | None = None) -> str:
+    """A short figure for the translation status page, like "inflesz 72.3, ok". A language only
+    reported (no trusted formula) shows its main measures, in their units, and the English page's
+    sentence length beside them: "avg_sentence 24.1 characters, rare_characters 1.2 % (English:
+    avg_sentence 9.8 words), reported"."""
+    metrics = report.scores.metrics
+    value = metrics.get(language.status_metric)
+    if value is None:
+        return report.status
+    if language.reading_level != "report":
+        return f"{language.status_metric} {value:g}, {report.status}"
+    parts = [f"{name} {shown_value(name, metrics[name]):.3g}{' %' if name in SHARES else ''}"
+             + (f" {report.scores.unit}" if name in ("avg_sentence", "longest_sentence") else "")
+             for name in dict.fromkeys((language.status_metric, *language.columns)) if name in metrics]
+    if english is not None and "avg_sentence" in english.scores.metrics:
+        parts[-1] += f" (English: avg_sentence {english.scores.metrics['avg_sentence']:.3g} words)"
+    return ", ".join(parts) + ", reported"

@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from .scripts import strip_marks
+
 # A picture's words count like page text: each SVG <text> is a unit (its <title>, <desc> repeat them).
 UNIT_TAGS = frozenset({"p", "li", "td", "th", "dd", "dt", "blockquote", "figcaption", "caption", "text"})
 SKIP_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "pre", "code", "kbd", "samp", "script", "style",
@@ -20,8 +22,10 @@ _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "
 # Web addresses are names, not words to read: "compassionatevoices.org" is left out.
 _ADDRESS = re.compile(r"\b(?:https?://)?[\w-]+(?:\.[\w-]+)*\.(?:org|com|net|gov|edu|info)\b(?:/\S*)?")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-# A sentence ends at . ! ? or … (and any closing quote or bracket) followed by a space.
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)]*(?=\s)")
+_HAN_OR_OTHER = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+# A sentence ends at . ! ? or … (and any closing quote or bracket) followed by a space, at the Arabic
+# question mark, or at a Chinese full stop, exclamation or question mark (no space follows those).
+_SENTENCE_END = re.compile(r"[.!?…؟]+[\"'”’»)]*(?=\s)|[。！？]+[”’」』）]*")
 # ... unless the full stop belongs to an abbreviation ("e.g.", "Dr."). A single capital letter is
 # not one here: "CAR T." and "células T." end sentences in this guide.
 _ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms|St|Sr|Sra|Dra|p\.ej|approx)\.$", re.IGNORECASE)
@@ -137,8 +141,15 @@ def split_sentences(unit: str) -> list[str]:
 
 
 def words(sentence: str) -> list[str]:
-    """The words of a sentence: letters, with inner hyphens and apostrophes (numbers are not words)."""
-    return _WORD.findall(_ADDRESS.sub(" ", sentence))
+    """The words of a sentence: letters, with inner hyphens and apostrophes (numbers are not words).
+    Arabic vowel marks are left out first: they would cut a word in two."""
+    return _WORD.findall(_ADDRESS.sub(" ", strip_marks(sentence)))
+
+
+def characters(sentence: str) -> list[str]:
+    """For Chinese, where sentence length is counted in characters: each Chinese character, and
+    each word of any other script (a Latin abbreviation like CRS counts once)."""
+    return [piece for word in words(sentence) for piece in _HAN_OR_OTHER.findall(word)]
 
 
 def sentences_of(html: str, skip_classes: frozenset[str] = SKIP_CLASSES, within: str | None = None) -> list[str]:

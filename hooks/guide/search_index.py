@@ -8,18 +8,31 @@ skips lunr's stemmer, so a stemmed index would miss "fiebre" and an unstemmed on
 "fiebres". Each document therefore gets a `variants` field: the other forms of its words that share
 a Snowball stem anywhere in the language's pages, plus their simple plurals, and every form without
 its accents or other marks, so that "fievre" typed on a phone finds "fièvre".
+
+Other scripts (guide.scripts): Arabic words are also indexed without vowel marks and without the
+article or a joined one-letter word (the language's `prefixes`), so "خلايا" finds "الخلايا".
+Chinese has no spaces: as Material does with jieba, the text is split into words at build time
+(rjieba: the maintained Rust port of jieba; jieba itself has had no release since 2020) with a
+zero-width space between them, which the language's separator splits on. Material matches the start
+of a word, and a reader's query is one run of characters that need not begin or end where the
+segmenter splits, so each document also gets, from every word on, the next few characters: a query
+taken from the middle of a sentence matches the start of one of them.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Callable
 
 import snowballstemmer
 
 from .languages import Language, base_code
+from .scripts import HAN_RUN, strip_marks, without_prefix
 
 _WORD = re.compile(r"[^\W\d_]{4,}")  # short words are mostly stop words: no variants for them
+ZWSP = "\u200b"
+RUN_START = 10  # characters kept from each word on, for Chinese queries (longer queries are rare)
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -43,7 +56,8 @@ def unmarked(word: str) -> str:
 def add_variants(docs: list[dict], language: Language) -> None:
     """Give each document a `variants` field with the other forms of its words (see module doc)."""
     stemmer = snowballstemmer.stemmer(language.stemmer) if language.stemmer else None
-    words_of = [set(_WORD.findall(_TAG.sub(" ", f"{d.get('title', '')} {d.get('text', '')}").lower())) for d in docs]
+    texts = [strip_marks(_TAG.sub(" ", f"{d.get('title', '')} {d.get('text', '')}")).lower() for d in docs]
+    words_of = [set(_WORD.findall(text)) for text in texts]
     vocabulary = set().union(*words_of) if words_of else set()
     # Stem each distinct word once: the Snowball stemmers are pure Python and slow per call.
     stems = dict(zip(vocabulary, stemmer.stemWords(list(vocabulary)))) if stemmer else {w: w for w in vocabulary}
@@ -56,9 +70,43 @@ def add_variants(docs: list[dict], language: Language) -> None:
         for word in words:
             variants |= expanded[word]
         variants |= {unmarked(word) for word in variants | words}
+        for _ in range(2 if language.prefixes else 0):  # "وللخلايا": "و", then "لل"
+            variants |= set().union(*(without_prefix(word, language.prefixes, 3) for word in variants | words))
         extra = sorted(variants - words)
         if extra:
             doc["variants"] = " ".join(extra)
+
+
+def segment(text: str, cut: Callable[[str], list[str]]) -> str:
+    """Chinese runs of `text` split into words by `cut`, with a zero-width space between them (as Material does)."""
+    return HAN_RUN.sub(lambda run: ZWSP + ZWSP.join(cut(run.group())) + ZWSP, text).strip(ZWSP)
+
+
+def run_starts(text: str, cut: Callable[[str], list[str]], size: int = RUN_START) -> set[str]:
+    """From each word of each Chinese run on, the next `size` characters of the run (see module doc)."""
+    starts: set[str] = set()
+    for run in HAN_RUN.findall(text):
+        at = 0
+        for word in cut(run):
+            if len(run) - at > len(word):  # one word alone is already in the index
+                starts.add(run[at:at + size])
+            at += len(word)
+    return starts
+
+
+def segment_docs(docs: list[dict], cut: Callable[[str], list[str]]) -> None:
+    """Split the Chinese in each document into words, and add the starts of its runs to `variants`."""
+    for doc in docs:
+        starts = run_starts(_TAG.sub(" ", f"{doc.get('title', '')} {doc.get('text', '')}"), cut)
+        doc["title"], doc["text"] = segment(doc.get("title", ""), cut), segment(doc.get("text", ""), cut)
+        if starts:
+            doc["variants"] = " ".join(filter(None, [doc.get("variants", ""), *sorted(starts)]))
+
+
+def chinese_cut() -> Callable[[str], list[str]]:
+    import rjieba  # only for a language whose `segmenter` is "chinese"
+
+    return rjieba.cut
 
 
 def localize_index(data: dict, language: Language, prefix: str) -> dict:
@@ -67,6 +115,8 @@ def localize_index(data: dict, language: Language, prefix: str) -> dict:
     docs = [{**doc, "location": doc.get("location", "")[len(prefix):]}
             for doc in data.get("docs", []) if doc.get("location", "").startswith(prefix)]
     add_variants(docs, language)
+    if language.segmenter == "chinese":
+        segment_docs(docs, chinese_cut())
     config = dict(data.get("config", {}))
     config["lang"] = [base_code(language.code)]
     if language.search_separator:

@@ -73,6 +73,21 @@ class ReadingLevel:
 class Fonts:
     regular: str
     bold: str
+    # For the characters the first two lack (say, Latin letters beside Arabic ones).
+    fallback_regular: str | None = None
+    fallback_bold: str | None = None
+
+    def files(self) -> tuple[str, ...]:
+        return tuple(f for f in (self.regular, self.bold, self.fallback_regular, self.fallback_bold) if f)
+
+
+@dataclass(frozen=True)
+class Punctuation:
+    """The marks the site puts between words it joins itself (glossary lines, picture descriptions)."""
+    colon: str = ": "
+    comma: str = ", "
+    stop: str = "."
+    space: str = " "     # between two sentences (none in Chinese)
 
 
 @dataclass(frozen=True)
@@ -91,6 +106,9 @@ class Handouts:
     one_sheet: str = "get-help.md"
     fonts: Fonts = _setting(factory=lambda: Fonts("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
                                                   "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"))
+    # Installed fonts for the odd character of another script in any language's handout (a language's
+    # own name on the status page); used by their family name, so they must be installed fonts.
+    other_scripts: tuple[str, ...] = ()
     file: str = "handout.pdf"
     large_file: str = "handout-large.pdf"
     booklet_file: str = "guide.pdf"
@@ -121,6 +139,11 @@ class LanguageSettings:
     stemmer: str | None = _setting(None, choices=tuple(sorted(snowballstemmer.algorithms())))
     plurals: str | None = _setting(None, choices=("english", "romance", "french", "none"))
     search_separator: str | None = _setting(None, example=r"'[\s\-]+' (a regular expression)")
+    segmenter: str | None = _setting(None, choices=("chinese",))
+    length_unit: str | None = _setting(None, choices=("words", "characters"))
+    glossary_order: str | None = _setting(None, choices=("letters", "pinyin"))
+    punctuation: Punctuation | None = None
+    prefixes: tuple[str, ...] | None = None
     paper_size: str | None = _setting(None, choices=PAPER_SIZES)
     fonts: Fonts | None = None
 

@@ -60,7 +60,11 @@ def _add_reading_levels(project: Project, statuses: list[LanguageStatus]) -> Non
             src = f"{status.language}/{page.page}"
             key = hashlib.sha256(f"{rules}\n{language}\n{project.pages[src]}".encode()).hexdigest()[:16]
             if key not in cache:
-                cache[key] = summary(project.assess_source(src).report, language)
+                # A language only reported is shown beside the English page's figure (same key: the
+                # English page's hash is in the translation's own front matter).
+                english = (project.assess_source(f"{project.default}/{page.page}").report
+                           if language.reading_level == "report" and f"{project.default}/{page.page}" in project.pages else None)
+                cache[key] = summary(project.assess_source(src).report, language, english)
             status.reading[page.page] = cache[key]
     if len(cache) != size:
         cache_file.parent.mkdir(parents=True, exist_ok=True)

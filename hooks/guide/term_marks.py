@@ -1,5 +1,9 @@
 """Mark glossary terms in rendered HTML: only in eligible text, longest term first, whole words only.
 
+In every script: a term written in Chinese needs no spaces around it; Arabic vowel marks are
+ignored, and a language's `prefixes` (the Arabic article and one-letter words written joined to the
+next word) may stand before each word of a term.
+
 The HTML is tokenised, never searched with one regex: tags, comments and raw text (script, style)
 pass through byte for byte, and only text outside the skip zones is ever rewritten.
 """
@@ -10,6 +14,9 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from itertools import product
+
+from .scripts import SPACED_LETTER, strip_marks, strip_marks_mapped, without_prefix
 
 MODES = ("per_page", "per_section", "every")
 
@@ -86,19 +93,30 @@ class Matcher:
 
     pattern: re.Pattern[str]
     ids: Mapping[str, str]  # normalised form -> entry id
+    prefixes: tuple[str, ...] = ()
 
     def entry_id(self, matched: str) -> str:
-        return self.ids[_key(matched)]
+        key = _key(matched)
+        if key in self.ids or not self.prefixes:
+            return self.ids[key]
+        # Each word may carry a prefix, or start with letters that only look like one: try each reading.
+        readings = []
+        for word in key.split(" "):
+            once = without_prefix(word, self.prefixes, 1)
+            twice = set().union(*(without_prefix(w, self.prefixes, 1) for w in once)) if once else set()
+            readings.append([word, *sorted(once | twice, key=len, reverse=True)])
+        return next(self.ids[" ".join(words)] for words in product(*readings) if " ".join(words) in self.ids)
 
 
 def _key(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).lower().replace("\u2019", "'").split())
+    return " ".join(strip_marks(text).lower().replace("\u2019", "'").split())
 
 
-def build_matcher(forms: Mapping[str, Iterable[str]]) -> Matcher | None:
+def build_matcher(forms: Mapping[str, Iterable[str]], prefixes: Iterable[str] = ()) -> Matcher | None:
     """Compile a trie-shaped pattern over every form, so that cost per page does not grow with terms.
 
     `forms` maps an entry id to its written forms. At each point the longest form is tried first.
+    `prefixes` (up to two) may stand joined before each word of a form (Arabic: the article, "and", "for", ...).
     """
     trie: dict = {}
     ids: dict[str, str] = {}
@@ -114,17 +132,20 @@ def build_matcher(forms: Mapping[str, Iterable[str]]) -> Matcher | None:
             node[""] = True
     if not trie:
         return None
-    body = _trie_pattern(trie)
-    return Matcher(re.compile(rf"(?<!\w)(?:{body})", re.IGNORECASE), ids)
+    prefixes = tuple(sorted(set(prefixes), key=len, reverse=True))
+    joined = f"(?:{'|'.join(map(re.escape, prefixes))}){{0,2}}" if prefixes else ""  # "و" + "لل" + word
+    body = _trie_pattern(trie, joined)
+    # Whole words: no letter of a spaced script right before or after; Chinese needs no edge.
+    return Matcher(re.compile(rf"(?<!{SPACED_LETTER}){joined}(?:{body})", re.IGNORECASE), ids, prefixes)
 
 
-def _trie_pattern(node: dict) -> str:
+def _trie_pattern(node: dict, joined: str = "") -> str:
     branches = []
     for char in sorted(k for k in node if k):
-        head = r"\s+" if char == " " else "['\u2019]" if char == "'" else re.escape(char)
-        branches.append(head + _trie_pattern(node[char]))
+        head = rf"\s+{joined}" if char == " " else "['\u2019]" if char == "'" else re.escape(char)
+        branches.append(head + _trie_pattern(node[char], joined))
     if "" in node:
-        branches.append(r"(?!\w)")  # the shorter form ends here: tried last, so longer forms win
+        branches.append(rf"(?!{SPACED_LETTER})")  # the shorter form ends here: tried last, so longer forms win
     if len(branches) == 1:
         return branches[0]
     return "(?:" + "|".join(branches) + ")"
@@ -198,10 +219,12 @@ def _has_skip_class(raw: str) -> bool:
 
 def _mark_text(raw: str, matcher: Matcher, render, mode: str, seen: set[str], result: Marks) -> str:
     text = unicodedata.normalize("NFC", html.unescape(raw))
+    # Terms are found in the text without its vowel marks, then cut from the text as written.
+    bare, places = strip_marks_mapped(text)
     pieces: list[str] = []
     last = 0
     changed = False
-    for match in matcher.pattern.finditer(text):
+    for match in matcher.pattern.finditer(bare):
         entry_id = matcher.entry_id(match.group(0))
         result.matched.add(entry_id)
         if mode != "every" and entry_id in seen:
@@ -209,9 +232,11 @@ def _mark_text(raw: str, matcher: Matcher, render, mode: str, seen: set[str], re
         seen.add(entry_id)
         if entry_id not in result.marked:
             result.marked.append(entry_id)
-        pieces.append(html.escape(text[last:match.start()], quote=False))
-        pieces.append(render(entry_id, html.escape(match.group(0), quote=False)))
-        last = match.end()
+        start = places[match.start()]
+        end = places[match.end()] if match.end() < len(places) else len(text)  # with the marks on its last letter
+        pieces.append(html.escape(text[last:start], quote=False))
+        pieces.append(render(entry_id, html.escape(text[start:end], quote=False)))
+        last = end
         changed = True
     if not changed:
         return raw  # untouched text keeps its exact bytes, entities included

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -15,7 +16,7 @@ from .problems import Problem
 STATUSES = ("draft", "reviewed")
 _HASH = re.compile(r"^[0-9a-f]{12}$")
 _LOCALE = re.compile(r"^[a-z]{2}(?:[-_][A-Za-z]{2,4})?$")
-_NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
+_NUMBER = re.compile(r"\d+(?:[.,:\u066b]\d+)*")
 _PHONE = re.compile(r"\+?\d[\d\s().-]{6,}\d")
 
 
@@ -164,13 +165,19 @@ class _ShapeParser(HTMLParser):
             self.text.append(data)
 
 
+def ascii_digits(number: str) -> str:
+    """A number as 0-9, whatever digits it is written in: a translator may write "٣" (Arabic-Indic)
+    where English has "3", and the Arabic decimal point "٫" where English has ".", and it is the same number."""
+    return "".join(str(unicodedata.digit(c)) if c.isdigit() else "." if c == "\u066b" else c for c in number)
+
+
 def page_shape(html: str) -> Shape:
     parser = _ShapeParser()
     parser.feed(html)
     parser.close()
     text = " ".join(parser.text)
-    parser.shape.phones = sorted(_PHONE.findall(text))
-    parser.shape.numbers = sorted(_NUMBER.findall(_PHONE.sub(" ", text)))
+    parser.shape.phones = sorted(map(ascii_digits, _PHONE.findall(text)))
+    parser.shape.numbers = sorted(map(ascii_digits, _NUMBER.findall(_PHONE.sub(" ", text))))
     return parser.shape
 
 

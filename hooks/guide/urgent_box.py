@@ -13,6 +13,8 @@ from collections.abc import Callable, Mapping
 
 from markupsafe import escape
 
+from .settings import Punctuation
+
 SIGNS = (("fever", "sign_fever"), ("thinking", "sign_thinking"), ("breathing", "sign_breathing"))
 _TITLE_END = re.compile(r"</h1>", re.IGNORECASE)
 
@@ -20,13 +22,14 @@ _TITLE_END = re.compile(r"</h1>", re.IGNORECASE)
 HELP_CLASS = "guide-help-now"
 
 
-def help_now(strings: Mapping[str, str], icon: Callable[[str], str], help_href: str, lang: str, direction: str = "ltr") -> str:
+def help_now(strings: Mapping[str, str], icon: Callable[[str], str], help_href: str, lang: str, direction: str = "ltr",
+             marks: Punctuation = Punctuation()) -> str:
     """The short part, as HTML: put in after the page's HTML is made, so it also follows a title that
     comes from an included file (the translating page)."""
     signs = "".join(f"<li>{icon(name)} {escape(strings[key])}</li>" for name, key in SIGNS)
     return (f'<div class="{HELP_CLASS}" lang="{escape(lang)}" dir="{escape(direction)}" data-search-exclude>'
             f'<p class="guide-help-now__title"><strong>{escape(strings["help_now_title"])}</strong></p>'
-            f'<ul>{signs}</ul><p><a href="{escape(help_href)}">{escape(strings["help_now_link"])}</a>. '
+            f'<ul>{signs}</ul><p><a href="{escape(help_href)}">{escape(strings["help_now_link"])}</a>{escape(marks.stop + marks.space)}'
             f'{escape(strings["help_now_later"])}</p></div>')
 
 

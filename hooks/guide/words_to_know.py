@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from .glossary import Glossary, glossary_page
 from .page_record import PageRecord, Word, WordsToKnow
+from .settings import Punctuation
 from .term_marks import Matcher, mark_terms
 
 if TYPE_CHECKING:
@@ -59,7 +60,8 @@ def mark_page(page_html: str, matcher: Matcher | None, own: Glossary, fallback: 
     return MarkedPage(marks.html, words, frozenset(marks.matched), tuple(missing))
 
 
-def glossary_body(glossary: Glossary | None, written: str, path: str, data_file: str, title: str) -> str:
+def glossary_body(glossary: Glossary | None, written: str, path: str, data_file: str, title: str,
+                  order: str = "letters", marks: Punctuation = Punctuation()) -> str:
     """The glossary page's Markdown, made from the data; raises ValueError with the fix for a writer."""
     if glossary is None:
         raise ValueError(f"{path}: there is no {data_file} to make this page from. "
@@ -67,7 +69,7 @@ def glossary_body(glossary: Glossary | None, written: str, path: str, data_file:
     if written.strip():
         raise ValueError(f"{path}: this page is made from {data_file}. "
                          "Keep only its front matter here, and edit the terms in the data file.")
-    return glossary_page(glossary, title)
+    return glossary_page(glossary, title, order, marks)
 
 
 def unused_entries(glossary: Glossary, used: set[str], data_file: str) -> list[str]:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from guide.languages import language_for
 from guide.pictures import Pictures, PictureError, insert_pictures, wrap_label
 from guide.printables import PRINTABLES, Questions, list_items, print_links, question_stages, section
 from guide.reading_text import reading_units
@@ -21,11 +22,17 @@ def words(language: str) -> dict[str, str]:
     return yaml.safe_load((ROOT / f"docs/{language}/_includes/strings.yml").read_text(encoding="utf-8"))
 
 
+LANGUAGES = sorted(p.parent.parent.name for p in (ROOT / "docs").glob("*/_includes/strings.yml"))
+
+
 def test_there_are_at_least_four_pictures_and_each_draws_in_every_language() -> None:
     assert {"treatment-steps", "car-finds-antigen", "warning-signs", "after-infusion"} <= set(PICTURES.names())
-    for language in ("en", "es", "fr"):
+    assert {"en", "es", "fr", "ar", "zh"} <= set(LANGUAGES)
+    for language in LANGUAGES:  # every picture, even one no translated page shows yet: its words must fit
+        own = language_for(language)
         for name in PICTURES.names():
-            figure = PICTURES.figure(name, words(language), f"docs/{language}/_includes/strings.yml")
+            figure = PICTURES.figure(name, words(language), f"docs/{language}/_includes/strings.yml", own.direction,
+                                     own.punctuation)
             assert figure.startswith(f'<figure class="guide-picture guide-picture--{name}" data-search-exclude>')
             assert "\n" not in figure  # one HTML block for Markdown
             # Named by its text alternative, with a caption, in the language's own words.
@@ -161,3 +168,17 @@ def test_print_lines_belong_on_the_things_to_print_page_and_name_their_file_line
     assert [str(p) for p in problems] == [
         "docs/en/crs.md:11: `[print: diary]` lines belong on things-to-print.md, where the files are made. "
         "Link to that page instead: [Temperature and symptom diary](things-to-print.md)."]
+
+
+def test_a_right_to_left_picture_is_mirrored_and_its_icons_and_numbers_are_not() -> None:
+    arabic = words("ar")
+    steps = PICTURES.figure("treatment-steps", arabic, "ar", "rtl")
+    # The marks stand on the right (560 - 52), the words end at their left, read right to left.
+    assert 'class="guide-picture__svg gp-rtl"' in steps and 'cx="508"' in steps and 'cx="52"' not in steps
+    assert '<text x="508"' in steps and '<tspan x="452"' in steps and ">1</text>" in steps
+    signs = PICTURES.figure("warning-signs", arabic, "ar", "rtl")
+    assert '<svg class="gp-icon" x="486"' in signs  # 560 - 30 - 44: placed mirrored, drawn unmirrored
+    antigen = PICTURES.figure("car-finds-antigen", arabic, "ar", "rtl")
+    assert 'transform="matrix(-1 0 0 1 560 0)"' in antigen and arabic["car_t_cell"].split()[0] in antigen
+    left_to_right = PICTURES.figure("car-finds-antigen", words("en"), "en")
+    assert "matrix(" not in left_to_right and "gp-rtl" not in left_to_right

@@ -152,7 +152,7 @@ def test_french_german_and_fallback() -> None:
     de = scored(sentences_with(10, 10, 15), "de").metrics
     assert de["amstad"] == pytest.approx(180 - 10 - 58.5 * 1.5, abs=0.1)
     it = scored(sentences_with(10, 10, 15, 2), "it").metrics
-    assert set(it) == {"avg_sentence", "longest_sentence", "long_word_share", "lix"}
+    assert set(it) == {"avg_sentence", "longest_sentence", "long_word_share", "lix", "long_words"}
     assert it["long_word_share"] == 0.2
     assert not language_for("tl").known and language_for("es").known and language_for("en-GB").known
     assert language_for("en-GB").formulas == language_for("en").formulas
