@@ -58,3 +58,12 @@ def isolate_ltr_runs(html: str) -> str:
             continue
         out.append(token.raw)
     return "".join(out)
+
+
+_ROOT = re.compile(r"<html\b([^>]*)>", re.IGNORECASE)
+
+
+def set_root_direction(page: str, direction: str) -> str:
+    """The page's <html> element with `dir`, so the whole document (scroll bars, form fields, the
+    reader's tools) knows its direction."""
+    return _ROOT.sub(lambda m: m.group(0) if " dir=" in m.group(1) else f'<html dir="{direction}"{m.group(1)}>', page, count=1)

@@ -41,7 +41,8 @@ def prepare_content(content: str, page_url: str) -> str:
     """Paper versions of the page's HTML: glossary marks become plain text, links get absolute
     addresses (printed after the link text by the stylesheet), the "¶" heading anchors go, and
     folded details are opened. The words of a right-to-left picture are put in the order they are
-    seen, with joined letters (WeasyPrint draws SVG text letter by letter: see scripts.drawn_order)."""
+    seen, with joined letters (WeasyPrint draws SVG text letter by letter: see scripts.drawn_order);
+    runs isolated in <bdi> get the isolate characters too, as WeasyPrint has no CSS unicode-bidi."""
     out: list[str] = []
     links: list[str] = []  # for each open <a>: "keep", "span" (a glossary mark) or "drop" (a heading anchor)
     rtl_picture, inside = 0, []  # depth of <svg class="... gp-rtl">; the open elements in it
@@ -79,6 +80,10 @@ def prepare_content(content: str, page_url: str) -> str:
             continue
         elif token.kind == "start" and token.name == "details" and " open" not in raw:
             raw = raw[:-1] + " open>"
+        elif token.kind == "start" and token.name == "bdi":
+            raw += "\u2066"  # LEFT-TO-RIGHT ISOLATE: the runs guide.bidi isolates are all left to right
+        elif token.kind == "end" and token.name == "bdi":
+            raw = "\u2069" + raw
         out.append(raw)
     return "".join(out)
 

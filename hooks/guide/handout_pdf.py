@@ -9,6 +9,7 @@ import os
 import re
 import shutil
 import time
+import unicodedata
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -50,7 +51,9 @@ def cache_key(job_html: str, salt: str) -> str:
 
 def missing_glyphs(text: str, cmap: set[int]) -> list[str]:
     """Characters of `text` that the font cannot draw (which would print as empty boxes)."""
-    return sorted(c for c in set(text) if not c.isspace() and ord(c) >= 32 and ord(c) not in cmap)
+    # Format characters (direction marks and isolates, zero-width spaces) are never drawn.
+    return sorted(c for c in set(text) if not c.isspace() and ord(c) >= 32 and unicodedata.category(c) != "Cf"
+                  and ord(c) not in cmap)
 
 
 def visible_text(document: str) -> str:

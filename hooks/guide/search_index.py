@@ -15,8 +15,9 @@ Chinese has no spaces: as Material does with jieba, the text is split into words
 (rjieba: the maintained Rust port of jieba; jieba itself has had no release since 2020) with a
 zero-width space between them, which the language's separator splits on. Material matches the start
 of a word, and a reader's query is one run of characters that need not begin or end where the
-segmenter splits, so each document also gets, from every word on, the next few characters: a query
-taken from the middle of a sentence matches the start of one of them.
+segmenter splits, so each document also gets, from every character on, the next few characters: a
+query taken from the middle of a sentence matches the start of one of them (about 40 % more index
+for a Chinese page).
 """
 from __future__ import annotations
 
@@ -82,22 +83,15 @@ def segment(text: str, cut: Callable[[str], list[str]]) -> str:
     return HAN_RUN.sub(lambda run: ZWSP + ZWSP.join(cut(run.group())) + ZWSP, text).strip(ZWSP)
 
 
-def run_starts(text: str, cut: Callable[[str], list[str]], size: int = RUN_START) -> set[str]:
-    """From each word of each Chinese run on, the next `size` characters of the run (see module doc)."""
-    starts: set[str] = set()
-    for run in HAN_RUN.findall(text):
-        at = 0
-        for word in cut(run):
-            if len(run) - at > len(word):  # one word alone is already in the index
-                starts.add(run[at:at + size])
-            at += len(word)
-    return starts
+def run_starts(text: str, size: int = RUN_START) -> set[str]:
+    """From each character of each Chinese run on, the next `size` characters of the run (see module doc)."""
+    return {run[at:at + size] for run in HAN_RUN.findall(text) for at in range(len(run) - 1)}
 
 
 def segment_docs(docs: list[dict], cut: Callable[[str], list[str]]) -> None:
     """Split the Chinese in each document into words, and add the starts of its runs to `variants`."""
     for doc in docs:
-        starts = run_starts(_TAG.sub(" ", f"{doc.get('title', '')} {doc.get('text', '')}"), cut)
+        starts = run_starts(_TAG.sub(" ", f"{doc.get('title', '')} {doc.get('text', '')}"))
         doc["title"], doc["text"] = segment(doc.get("title", ""), cut), segment(doc.get("text", ""), cut)
         if starts:
             doc["variants"] = " ".join(filter(None, [doc.get("variants", ""), *sorted(starts)]))

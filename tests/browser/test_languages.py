@@ -29,10 +29,85 @@ def test_search_finds_the_help_page_with_or_without_accents(open_page, language:
     assert page.outside_requests == [] and page.console_errors == []
 
 
-def test_french_fallback_page_says_so(open_page) -> None:
-    page = open_page("fr/crs/", 390, 844)
+def test_a_fallback_page_inside_arabic_says_so_and_reads_left_to_right(open_page) -> None:
+    page = open_page("ar/steps/", 390, 844)
     notice = page.locator(".guide-notice--fallback")
     assert notice.is_visible()
-    assert "anglais" in notice.inner_text()
-    assert page.locator('.md-content div[lang="en"] h1').inner_text().startswith("Cytokine")
+    assert "الإنجليزية" in notice.inner_text()
+    english = page.locator('.md-content div[lang="en"]')
+    assert english.locator("h1").inner_text().startswith("The treatment step by step")
+    # Its punctuation stays where English puts it: the part is laid out left to right.
+    assert english.evaluate("e => getComputedStyle(e).direction") == "ltr"
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
     assert page.console_errors == []
+
+
+def search(page, query: str) -> list[str]:
+    page.locator("label.md-header__button[for='__search']").click()
+    field = page.locator(".md-search__input")
+    field.fill(query)  # as an input method (Chinese, Arabic) puts in a whole word
+    field.press("End")  # Material searches on a key going up
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=10_000)
+    return results.evaluate_all("links => links.map(a => a.href)")
+
+
+def test_a_chinese_query_from_the_middle_of_the_help_page_finds_it_in_chinese_only(open_page, built_site) -> None:
+    import json
+    import re
+
+    from bs4 import BeautifulSoup
+
+    html = BeautifulSoup((built_site / "zh/get-help/index.html").read_text(encoding="utf-8"), "html.parser")
+    sentence = html.select_one("#when-to-call").find_next("ol").select_one("li").get_text()
+    run = max(re.findall(r"[\u4e00-\u9fff]+", sentence), key=len)
+    assert len(run) >= 8, run
+    query = run[len(run) // 2 - 3:len(run) // 2 + 3]  # six characters from its middle, cutting through words
+    hrefs = search(open_page("zh/", 390, 844), query)
+    assert any("/zh/get-help/" in href for href in hrefs), (query, hrefs)
+    assert all("/zh/" in href for href in hrefs), (query, hrefs)
+    for code in ("", "es/", "fr/", "ar/"):  # in the Chinese index only
+        docs = json.loads((built_site / code / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+        assert not any(query in doc["text"] or query in doc.get("variants", "") for doc in docs), code
+
+
+def test_an_arabic_word_without_its_article_finds_a_page_that_has_it_only_with_the_article(open_page, built_site) -> None:
+    import json
+    import re
+
+    from guide.scripts import strip_marks
+
+    docs = json.loads((built_site / "ar/search/search_index.json").read_text(encoding="utf-8"))["docs"]
+
+    def words(doc: dict) -> set[str]:
+        return set(re.findall(r"\w+", strip_marks(re.sub(r"<[^>]+>", " ", doc["title"] + " " + doc["text"]))))
+
+    only_article = {d["location"].split("#")[0] for d in docs if "الخلايا" in words(d)} - {
+        d["location"].split("#")[0] for d in docs if "خلايا" in words(d)}
+    assert only_article, "no Arabic page has only الخلايا: pick another word"
+    hrefs = search(open_page("ar/", 390, 844), "خلايا")
+    found = {re.split("[?#]", href.split("/ar/", 1)[1])[0] for href in hrefs}
+    assert found & only_article, (sorted(only_article), sorted(found))
+
+
+@pytest.mark.parametrize("name", ["", "get-help/"])
+def test_arabic_pages_read_right_to_left_on_a_phone(open_page, built_site, name: str) -> None:
+    """Screenshots of the Arabic home and help pages at 390 px, kept for a person to look at
+    (.cache/guide/screenshots/), and the checks they stand for: the title, the help part and the
+    text start on the right, an English word inside keeps its order."""
+    from sitebuild import ROOT
+
+    page = open_page(f"ar/{name}", 390, 844)
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    shots = ROOT / ".cache/guide/screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(shots / f"ar-{name.strip('/') or 'home'}-390.png"), full_page=False)
+    # Where the words of the title and of the first paragraph start: at the right edge of the text column.
+    starts = page.evaluate("""() => [".md-content h1", ".md-content article p"].map(s => {
+        const range = document.createRange(); range.selectNodeContents(document.querySelector(s));
+        const lines = [...range.getClientRects()]; return [lines[0].right, lines[0].left]; })""")
+    column = page.locator(".md-content article").bounding_box()
+    for right, left in starts:
+        assert right > column["x"] + column["width"] - 30 and left > column["x"] - 1, (starts, column)
+    assert page.locator(".md-content bdi[dir=ltr]").count() >= 1
+    assert page.console_errors == [] and page.outside_requests == []

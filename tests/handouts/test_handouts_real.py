@@ -1,13 +1,17 @@
 """The real handouts: read back as text, metadata, fonts, tagging, page counts, QR codes, pictures."""
 from __future__ import annotations
 
+import html
 import os
+import re
 import shutil
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from sitebuild import ROOT
@@ -30,12 +34,12 @@ def squash(value: str) -> str:
 
 def test_every_page_of_every_language_has_its_two_handouts(built_site: Path) -> None:
     html_pages = list(built_site.rglob("index.html"))
-    assert len(html_pages) == 3 * len(list((ROOT / "docs/en").glob("*.md")))
+    assert len(html_pages) == 5 * len(list((ROOT / "docs/en").glob("*.md")))
     for page in html_pages:
         for name in ("handout.pdf", "handout-large.pdf"):
             assert (page.parent / name).stat().st_size > 5000, page
         assert 'href="handout.pdf"' in page.read_text(encoding="utf-8"), page
-    for booklet in (built_site / "guide.pdf", built_site / "es/guide.pdf", built_site / "fr/guide.pdf"):
+    for booklet in [built_site / "guide.pdf", *(built_site / f"{code}/guide.pdf" for code in ("es", "fr", "ar", "zh"))]:
         assert len(PdfReader(booklet).pages) > 20
 
 
@@ -81,7 +85,7 @@ def test_metadata_tagging_and_fonts(built_site: Path) -> None:
     assert rows and all("yes" in row[-5:-3] for row in rows), fonts  # every font embedded
 
 
-@pytest.mark.parametrize("language", ["", "es/", "fr/"])
+@pytest.mark.parametrize("language", ["", "es/", "fr/", "ar/", "zh/"])
 def test_help_card_fits_on_one_sheet(built_site: Path, language: str) -> None:
     assert len(PdfReader(built_site / language / "get-help/handout.pdf").pages) == 1
 
@@ -128,3 +132,40 @@ def test_booklet_reads_in_menu_order_without_the_volunteer_pages(built_site: Pat
     assert -1 not in order and order == sorted(order), order
     everything = squash(" ".join(page.extract_text() for page in reader.pages))
     assert "Your privacy" not in everything and "How to translate this guide" not in everything
+
+
+@pytest.mark.parametrize("language", ["ar", "zh"])
+def test_arabic_and_chinese_handouts_print_their_script_with_embedded_fonts(built_site: Path, language: str) -> None:
+    """Each handout and thing to print holds its page title in its own script, every font embedded,
+    (the glyph check before printing proves the language's fonts have every character)."""
+    from guide.scripts import strip_marks
+
+    site = built_site / language
+    pdfs = sorted(site.rglob("*.pdf"))
+    assert len(pdfs) >= 2 * 16 + 1 + 7
+    for pdf in pdfs:
+        listing = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+        rows = [line.split() for line in listing.splitlines()[2:] if line.strip()]
+        assert rows and all("yes" in row[-5:-3] for row in rows), f"{pdf}: a font is not embedded\n{listing}"
+    for name in ("index", "get-help", "crs", "icans", "things-to-print"):
+        page = BeautifulSoup((site / name / "index.html" if name != "index" else site / "index.html")
+                             .read_text(encoding="utf-8"), "html.parser")
+        title = page.select_one(".md-content h1").get_text().replace("¶", "")
+        pdf = site / (name if name != "index" else "") / "handout.pdf"
+        letters = lambda text: re.sub(r"[\W_]+", "", strip_marks(unicodedata.normalize("NFKC", text)))  # noqa: E731
+        assert letters(title) in letters(PdfReader(pdf).pages[0].extract_text()), f"{pdf}: the title {title!r} is not in its text"
+
+
+def test_a_right_to_left_handout_reads_right_to_left(built_site: Path, tmp_path: Path) -> None:
+    """The Arabic help card: the page count and the guide's name on the right, the address on the left
+    and in its own order; the picture's words joined and in the order they are seen."""
+    pdf = built_site / "ar/get-help/handout.pdf"
+    out = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(pdf), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    width = float(re.search(r'<page width="([\d.]+)"', out).group(1))
+    words = [(float(x), html.unescape(w)) for x, w in re.findall(r'<word xMin="([\d.]+)"[^>]*>([^<]*)</word>', out)]
+    address = next(x for x, w in words if w.startswith("http://") and w.rstrip("/").endswith("ar/get-help"))
+    assert address < width / 3, "the page's address is not on the left"
+    picture_word = yaml.safe_load((ROOT / "docs/ar/_includes/strings.yml").read_text(encoding="utf-8"))["sign_fever_title"]
+    text = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True).stdout
+    assert picture_word in unicodedata.normalize("NFKC", text), "the picture's words are not joined and in order"

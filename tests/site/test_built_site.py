@@ -58,7 +58,7 @@ def test_every_nav_page_is_built_with_its_title(built_site: Path) -> None:
         assert page.find("meta", attrs={"name": "description"})["content"].strip()
 
 
-@pytest.mark.parametrize(("language", "fever"), [("en", "fever"), ("es", "fiebre"), ("fr", "fièvre")])
+@pytest.mark.parametrize(("language", "fever"), [("en", "fever"), ("es", "fiebre"), ("fr", "fièvre"), ("ar", "حمى"), ("zh", "发烧")])
 def test_help_under_every_title_and_the_full_box_where_listed_in_the_readers_language(
         built_site: Path, language: str, fever: str) -> None:
     import json
