@@ -82,6 +82,21 @@ TABLE: dict[str, Language] = {language.code: language for language in (
     Language("ca", "Català", stemmer="catalan", plurals="romance", paper_size="A4"),
     Language("ro", "Română", stemmer="romanian", paper_size="A4"),
     Language("ru", "Русский", stemmer="russian", paper_size="A4"),
+    # Read by many patients in the US: starter notices ready; no reading-level formula yet.
+    Language("vi", "Tiếng Việt", paper_size="letter",
+             starter_strings={
+                 "draft_note": "Bản dịch này là bản nháp: một người dịch y khoa chưa kiểm tra bản dịch này.",
+                 "fallback_notice": "Trang này chưa được dịch, vì vậy bạn đang đọc bằng tiếng Anh.",
+                 "outdated_notice": "Trang tiếng Anh đã thay đổi sau khi bản dịch này được làm, vì vậy trang này có "
+                                    "thể đã cũ.",
+                 "english_link": "Đọc trang tiếng Anh"}),
+    Language("ko", "한국어", paper_size="letter", fonts=_CJK_FONTS,
+             starter_strings={
+                 "draft_note": "이 번역은 초안입니다. 아직 의료 번역가가 확인하지 않았습니다.",
+                 "fallback_notice": "이 페이지는 아직 번역되지 않아 영어로 보고 계십니다.",
+                 "outdated_notice": "이 번역이 만들어진 뒤 영어 페이지가 바뀌었습니다. 그래서 이 페이지는 최신 내용이 "
+                                    "아닐 수 있습니다.",
+                 "english_link": "영어 페이지 읽기"}),
     # Arabic and Chinese: no readability formula is trusted for them yet, so they are reported only.
     Language("ar", "العربية", direction="rtl", columns=("avg_sentence", "long_words"),
              status_metric="avg_sentence", reading_level="report", syllables="one_per_word", stemmer="arabic",

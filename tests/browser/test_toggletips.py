@@ -128,3 +128,27 @@ def test_printing_from_the_browser_gives_the_page_without_navigation(open_page, 
     assert "Words to know" in text and "Tocilizumab" in text
     for chrome in ("Skip to content", "Table of contents", "Print this page (PDF)", "Previous", "Search"):
         assert chrome not in text, chrome
+
+
+@pytest.mark.parametrize(("path", "width"), [("ar/crs/", 390), ("ar/crs/", 1280), ("zh/crs/", 390)])
+def test_arabic_and_chinese_toggletips_open_by_touch_and_stay_on_the_screen(browser, site_url, path: str, width: int) -> None:
+    """A term marked in Arabic (with the article joined) or in Chinese (no spaces) opens its
+    definition by touch; in a right-to-left page the bubble stays inside the screen."""
+    context = browser.new_context(viewport={"width": width, "height": 844}, has_touch=True, is_mobile=width < 600)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(site_url + path, wait_until="networkidle")
+    terms = page.locator(FIRST_TERM)
+    assert terms.count() >= 4
+    term = terms.nth(2)
+    term.scroll_into_view_if_needed()
+    term.tap()
+    tip = tip_for(page, term)
+    assert tip.is_visible()
+    box = tip.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width + 0.5, box
+    definition = page.locator(f"#guide-def-{term.get_attribute('data-guide-term')}").text_content()
+    assert definition.strip()[:20] in tip.text_content()
+    assert errors == []
+    context.close()
