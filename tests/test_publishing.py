@@ -63,3 +63,37 @@ def test_contributing_and_issue_forms_route_people() -> None:
     for name in ("content-mistake.yml", "translation.yml"):
         form = yaml.safe_load((ROOT / ".github/ISSUE_TEMPLATE" / name).read_text(encoding="utf-8"))
         assert form["name"] and form["body"]
+
+
+def test_zizmor_finds_nothing_in_the_workflow_or_dependabot() -> None:
+    """Static analysis of GitHub Actions (zizmor, offline: no GitHub API), at its default persona:
+    every finding it reports, at any severity, fails."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    zizmor = Path(sys.executable).parent / "zizmor"
+    result = subprocess.run([str(zizmor), "--offline", "--format", "plain", str(ROOT / ".github")],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0 and "No findings to report" in result.stdout + result.stderr, result.stdout + result.stderr
+
+
+def test_workflow_dependabot_and_issue_forms_match_their_published_schemas() -> None:
+    """check-jsonschema's built-in copies of the schemas (no network): a misspelt key or a wrong
+    value type would otherwise show only on GitHub, at the first run."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    check = Path(sys.executable).parent / "check-jsonschema"
+    github = ROOT / ".github"
+    forms = sorted(p for p in (github / "ISSUE_TEMPLATE").glob("*.yml") if p.name != "config.yml")
+    runs = {"vendor.github-workflows": sorted((github / "workflows").glob("*.yml")),
+            "vendor.dependabot": [github / "dependabot.yml"],
+            "vendor.github-issue-forms": forms,
+            "vendor.github-issue-config": [github / "ISSUE_TEMPLATE" / "config.yml"]}
+    assert all(runs.values()) and len(forms) >= 2
+    for schema, files in runs.items():
+        result = subprocess.run([str(check), "--builtin-schema", schema, *map(str, files)],
+                                capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, f"{schema}: {result.stdout}{result.stderr}"
