@@ -15,12 +15,16 @@ from guide_site import site
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    html = join_wide_lines(html)
-    return isolate_ltr_runs(html) if site.record(page, config).direction == "rtl" else html
+    html, record = join_wide_lines(html), site.record(page, config)
+    if "rtl" not in (record.direction, record.site_direction):
+        return html
+    # The content (which the handouts print) in its own direction: on a page shown in English
+    # inside Arabic, only the Arabic help part.
+    return isolate_ltr_runs(html, record.direction)
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    record = site.record(page, config)
-    if record.site_direction == "rtl":
-        output = set_root_direction(output, "rtl")
-    return isolate_ltr_runs(output) if record.direction == "rtl" else output
+    if site.record(page, config).site_direction != "rtl":
+        return output
+    # Also on a page shown in English: its menu, header and help part are in the reader's language.
+    return isolate_ltr_runs(set_root_direction(output, "rtl"), "rtl")

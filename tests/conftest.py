@@ -18,7 +18,9 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built strictly into a temporary folder. While you work, GUIDE_BUILT_SITE=folder
     reuses a site you built yourself (`.venv/bin/mkdocs build -d folder`); CI never sets it."""
     if os.environ.get("GUIDE_BUILT_SITE") and os.environ.get("CI") != "true":
-        return Path(os.environ["GUIDE_BUILT_SITE"])
+        reused = Path(os.environ["GUIDE_BUILT_SITE"])
+        print(f"\nGUIDE_BUILT_SITE: testing the site built in {reused} (not a new build): rebuild it after a change.")
+        return reused
     site = tmp_path_factory.mktemp("real") / "site"
     result = run_mkdocs_build(ROOT / "mkdocs.yml", site, handouts=True, in_process=False,  # as `make build` runs it
                               today=REAL_TODAY)  # an overdue review fails the real build, as it should

@@ -8,6 +8,7 @@ so the reader sees them in their own order.
 """
 from __future__ import annotations
 
+import html as html_lib
 import re
 import unicodedata
 
@@ -33,31 +34,57 @@ def reordering_characters(text: str, path: str) -> list[Problem]:
     return problems
 
 
-# A run of Latin letters and digits inside right-to-left text: "38°C", "CAR T", "CRS", "2-3".
-_LTR_RUN = re.compile(r"[A-Za-z\u00c0-\u024f0-9](?:[A-Za-z\u00c0-\u024f0-9°%+/:.,\-\u2013]*[A-Za-z\u00c0-\u024f0-9°%]"
-                      r"|(?:[ \u00a0](?=[A-Za-z\u00c0-\u024f0-9])))*")
-_REFERENCE = re.compile(r"(&#?\w+;)")
+# A run of Latin letters and digits inside right-to-left text: "38°C", "38 °C", "CAR T", "CRS", "2-3",
+# "-5", "18+", "10 µg". Letters: Latin (with accents), Greek, the micro sign.
+_L = "A-Za-z\u00b5\u00c0-\u024f\u0370-\u03ff0-9"
+_LTR_RUN = re.compile(rf"(?:[-+\u2212](?=[0-9]))?[{_L}](?:[{_L}°%+/:.,\-\u2013]*[{_L}°%+]"
+                      rf"|(?:[ \u00a0](?=[{_L}°%])))*")
 # Where text is never wrapped: code, pictures (drawn with their own direction), runs already isolated.
 _KEEP = frozenset({"code", "pre", "kbd", "samp", "script", "style", "svg", "math", "bdi", "bdo", "textarea", "title"})
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+_DIR = re.compile(r"""\sdir\s*=\s*["']?(ltr|rtl|auto)""", re.IGNORECASE)
 
 
-def isolate_ltr_runs(html: str) -> str:
-    """Right-to-left page text with each run of Latin letters and digits in <bdi dir="ltr">, so that
-    "38°C" does not show as "C°38" and "(CRS)" keeps its brackets round the abbreviation."""
+def isolate_ltr_runs(html: str, direction: str = "rtl") -> str:
+    """Right-to-left text with each run of Latin letters and digits in <bdi dir="ltr">, so that
+    "38°C" does not show as "C°38" and "(CRS)" keeps its brackets round the abbreviation. Only text
+    whose direction (`direction`, or the nearest `dir` around it) is right to left: a page shown in
+    English inside Arabic (dir="ltr") is left as it is, the Arabic help part inside it is not."""
     out: list[str] = []
-    keep: list[str] = []
+    open_elements: list[tuple[str, str | None]] = []  # (name, its dir)
+    keep = 0
     for token in tokenize(html):
-        if token.kind == "start" and token.name in _KEEP and not token.raw.endswith("/>"):
-            keep.append(token.name)
-        elif token.kind == "end" and keep and token.name == keep[-1]:
-            keep.pop()
-        elif token.kind == "text" and not keep and _LTR_RUN.search(token.raw):
-            # Character references ("&amp;", "&#160;") stay whole.
-            out.extend(piece if piece.startswith("&") else _LTR_RUN.sub(lambda m: f'<bdi dir="ltr">{m.group(0)}</bdi>', piece)
-                       for piece in _REFERENCE.split(token.raw))
+        if token.kind == "start" and token.name not in _VOID and not token.raw.endswith("/>"):
+            found = _DIR.search(token.raw)
+            open_elements.append((token.name, found.group(1).lower() if found else None))
+            keep += token.name in _KEEP
+        elif token.kind == "end":
+            for depth in range(len(open_elements) - 1, -1, -1):
+                if open_elements[depth][0] == token.name:
+                    keep -= sum(name in _KEEP for name, _ in open_elements[depth:])
+                    del open_elements[depth:]
+                    break
+        elif token.kind == "text" and not keep and _current(open_elements, direction) == "rtl":
+            out.append(_isolate(token.raw))
             continue
         out.append(token.raw)
     return "".join(out)
+
+
+def _current(open_elements: list[tuple[str, str | None]], direction: str) -> str:
+    return next((d for _, d in reversed(open_elements) if d), direction)
+
+
+def _isolate(raw: str) -> str:
+    text = html_lib.unescape(raw)  # so "CAR&nbsp;T" and "2&ndash;3" are one run each
+    if not _LTR_RUN.search(text):
+        return raw
+    pieces, last = [], 0
+    for run in _LTR_RUN.finditer(text):
+        pieces += [html_lib.escape(text[last:run.start()], quote=False),
+                   f'<bdi dir="ltr">{html_lib.escape(run.group(0), quote=False)}</bdi>']
+        last = run.end()
+    return "".join(pieces) + html_lib.escape(text[last:], quote=False)
 
 
 _ROOT = re.compile(r"<html\b([^>]*)>", re.IGNORECASE)

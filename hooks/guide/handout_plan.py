@@ -96,15 +96,24 @@ def fonts_for(language: Language, settings: Handouts) -> Fonts:
 
 def missing_fonts(languages: list[Language], settings: Handouts) -> list[str]:
     """One message per language whose handout fonts are not on this computer."""
+    install = ("Install them (on Debian or Ubuntu: sudo apt-get install fonts-dejavu-core fonts-noto-core "
+               "fonts-noto-cjk)")
     problems = []
     for language in languages:
         fonts = fonts_for(language, settings)
-        missing = [path for path in (*fonts.files(), *settings.other_scripts) if not Path(path).exists()]
+        missing = [path for path in fonts.files() if not Path(path).exists()]
         if missing:
             problems.append(f"mkdocs.yml: the handout fonts for '{language.code}' ({', '.join(missing)}) are not on this "
-                            "computer. Install them (on Debian or Ubuntu: sudo apt-get install fonts-dejavu-core "
-                            "fonts-noto-core fonts-noto-cjk), or set extra.guide.handouts.fonts or "
-                            f"extra.guide.languages.{language.code}.fonts. To build without handouts: GUIDE_HANDOUTS=0.")
+                            f"computer. {install}, or set extra.guide.languages.{language.code}.fonts (or, for every "
+                            "language the table gives no fonts, extra.guide.handouts.fonts). To build without "
+                            "handouts: GUIDE_HANDOUTS=0.")
+        if (fonts.fallback_regular is None) != (fonts.fallback_bold is None):
+            problems.append(f"mkdocs.yml: the handout fonts for '{language.code}' name a fallback_regular or a "
+                            "fallback_bold, not both. Name both (the bold one prints bold Latin letters).")
+    missing = [path for path in settings.other_scripts if not Path(path).exists()]
+    if missing:
+        problems.append(f"mkdocs.yml: the fonts under extra.guide.handouts.other_scripts ({', '.join(missing)}) are not "
+                        f"on this computer. {install}, or remove them from that list.")
     return problems
 
 
@@ -178,7 +187,7 @@ class Printer:
                 words_title=words.title if words else "", qr=handout_pdf.QR, qr_url=page.url, created=handout_pdf.CREATED)
             label = f"docs/{record.src_uri}" + (" (large print)" if large else "")
             if not large:  # both sizes print the same characters
-                self._check_glyphs(document, label, cmaps)
+                self._check_glyphs(document, label, cmaps, language.code)
             target = page.folder / (self.settings.large_file if large else self.settings.file)
             jobs.append(handout_pdf.Job(label, document, page.folder.as_uri() + "/", [target],
                                         (2 if large else 1) if one_sheet else None))
@@ -199,19 +208,20 @@ class Printer:
                     checklist_lang=sheets.checklist_lang, rows=DIARY_ROWS, entries=DIARY_ENTRIES)
                 label = f"{sheets.label}: {name}" + (" (large print)" if large else "")
                 if not large:
-                    self._check_glyphs(document, label, cmaps)
+                    self._check_glyphs(document, label, cmaps, language.code)
                 jobs.append(handout_pdf.Job(label, document, sheets.folder.as_uri() + "/",
                                             [sheets.folder / file_name(name, large)]))
         return jobs
 
     @staticmethod
-    def _check_glyphs(document: str, label: str, cmaps: list[set[int]]) -> None:
+    def _check_glyphs(document: str, label: str, cmaps: list[set[int]], code: str) -> None:
         text = handout_pdf.visible_text(document)
         missing = sorted(set().union(*(handout_pdf.missing_glyphs(text, cmap) for cmap in cmaps)))
         if missing:
             raise ValueError(f"{label}: the handout font cannot print {' '.join(missing)} "
                              f"({', '.join(f'U+{ord(c):04X}' for c in missing)}). Use a font that has them "
-                             "(extra.guide.handouts.fonts in mkdocs.yml), or change the text.")
+                             f"(extra.guide.languages.{code}.fonts in mkdocs.yml, or for a few words in another "
+                             "script extra.guide.handouts.other_scripts), or change the text.")
 
     def booklet_page(self, page: PrintedPage) -> BookletPage:
         # The booklet says where to get help once, on its cover, not on each of its pages.

@@ -13,13 +13,16 @@ ones of the 2013 Table of General Standard Chinese Characters (data/zh-common-ch
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
-
 from functools import cache
 from pathlib import Path
 
 from .reading_text import characters, words
+from .scripts import HAN
+
+HAN_CHAR = re.compile(f"[{HAN}]")
 
 # Which way is harder for each metric: "max" means higher is harder, "min" means lower is harder.
 DIRECTION = {
@@ -116,7 +119,7 @@ def score(sentences: list[Sentence], language: str, formulas: tuple[str, ...] = 
     m["lix"] = round(wps + 100 * long_letters / w, 2)
     m["long_words"] = round(long_letters / w, 4)
     if unit == "characters":
-        han = [c for x in sentences for c in x.text if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"]
+        han = [c for x in sentences for c in HAN_CHAR.findall(x.text)]
         m["rare_characters"] = round(sum(c not in common_characters() for c in han) / len(han), 4) if han else 0.0
     for name in formulas:
         m[name] = round(FORMULAS[name](wps, spw, s, w, poly), 2)

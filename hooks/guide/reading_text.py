@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from .scripts import strip_marks
+from .scripts import HAN, strip_marks
 
 # A picture's words count like page text: each SVG <text> is a unit (its <title>, <desc> repeat them).
 UNIT_TAGS = frozenset({"p", "li", "td", "th", "dd", "dt", "blockquote", "figcaption", "caption", "text"})
@@ -22,7 +22,7 @@ _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "
 # Web addresses are names, not words to read: "compassionatevoices.org" is left out.
 _ADDRESS = re.compile(r"\b(?:https?://)?[\w-]+(?:\.[\w-]+)*\.(?:org|com|net|gov|edu|info)\b(?:/\S*)?")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-_HAN_OR_OTHER = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_HAN_OR_OTHER = re.compile(f"[{HAN}]|[^{HAN}]+")
 # A sentence ends at . ! ? or … (and any closing quote or bracket) followed by a space, at the Arabic
 # question mark, or at a Chinese full stop, exclamation or question mark (no space follows those).
 _SENTENCE_END = re.compile(r"[.!?…؟]+[\"'”’»)]*(?=\s)|[。！？]+[”’」』）]*")

@@ -14,20 +14,34 @@ import unicodedata
 from collections.abc import Iterable
 
 # Han (Chinese characters, also used in Japanese), kana and CJK symbols: written without spaces.
-NO_SPACE = "\u2e80-\u2fdf\u3005-\u3007\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+NO_SPACE = f"\u2e80-\u2fdf\u3005-\u3007\u3040-\u30ff{HAN}"
+HAN_RUN = re.compile(f"[{HAN}]+")
 # Closing punctuation stays with the character before it when a line breaks.
 CLOSING = "\u3001\u3002\uff0c\uff0e\uff1a\uff1b\uff01\uff1f\uff09\u300b\u300d\u300f\u3011\u201d\u2019)\\].,:;!?"
 # A letter of a script that separates words with spaces (the edge of a whole word there).
 SPACED_LETTER = rf"[^\W{NO_SPACE}]"
-TATWEEL = "\u0640"  # stretches an Arabic word; carries no meaning
+# Marks readers and writers put in or leave out at will: Arabic vowel marks, shadda, superscript
+# alef, Quranic marks and tatweel (it only stretches a word); Hebrew points. Marks of other scripts
+# (a Hindi virama, a Thai tone mark) are part of the word's spelling and stay.
+_OPTIONAL_MARK = re.compile("[\u0591-\u05c7\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed]")
 
 
 def strip_marks(text: str) -> str:
-    """The text without combining marks that stand on their own after NFC (Arabic vowel marks,
-    shadda, superscript alef) and without tatweel. Letters with accents, which NFC composes into
-    one character ("é"), keep them: removing those changes the word in Spanish or French."""
-    return "".join(c for c in unicodedata.normalize("NFC", text) if not unicodedata.combining(c) and c != TATWEEL)
+    """The text without the optional marks above. Letters with accents ("é") keep them: removing
+    those changes the word in Spanish or French."""
+    return strip_marks_mapped(unicodedata.normalize("NFC", text))[0]
+
+
+# Arabic letters people often type one for another: alef with hamza or madda as bare alef, alef
+# maqsura as yeh, teh marbuta as heh ("حمي" for "حمى").
+_ARABIC_LOOSE = str.maketrans({"\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627", "\u0649": "\u064a",
+                               "\u0629": "\u0647"})
+
+
+def loose_arabic(word: str) -> str:
+    """The word as it is often typed on a phone (see _ARABIC_LOOSE); other words are unchanged."""
+    return word.translate(_ARABIC_LOOSE)
 
 
 def strip_marks_mapped(text: str) -> tuple[str, list[int]]:
@@ -35,10 +49,16 @@ def strip_marks_mapped(text: str) -> tuple[str, list[int]]:
     the stripped text can be found in the original."""
     kept, places = [], []
     for place, char in enumerate(text):
-        if not unicodedata.combining(char) and char != TATWEEL:
+        if not _OPTIONAL_MARK.match(char):
             kept.append(char)
             places.append(place)
     return "".join(kept), places
+
+
+def prefix_readings(word: str, prefixes: Iterable[str], shortest: int = 2) -> set[str]:
+    """The word with up to two prefixes taken off ("وللخلايا": "و", then "لل"), the word itself not included."""
+    once = without_prefix(word, prefixes, shortest)
+    return once | set().union(*(without_prefix(w, prefixes, shortest) for w in once)) if once else set()
 
 
 def without_prefix(word: str, prefixes: Iterable[str], shortest: int = 2) -> set[str]:
@@ -64,4 +84,4 @@ def drawn_order(text: str) -> str:
     import arabic_reshaper
     from bidi import get_display
 
-    return get_display(arabic_reshaper.reshape(text))
+    return get_display(arabic_reshaper.reshape(text), base_dir="R")  # a line starting with "CAR T" is still Arabic

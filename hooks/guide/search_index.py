@@ -29,11 +29,13 @@ from collections.abc import Callable
 import snowballstemmer
 
 from .languages import Language, base_code
-from .scripts import HAN_RUN, strip_marks, without_prefix
+from .scripts import HAN_RUN, loose_arabic, prefix_readings, strip_marks
 
-_WORD = re.compile(r"[^\W\d_]{4,}")  # short words are mostly stop words: no variants for them
+# Short words are mostly stop words: no variants for them, except in Arabic, where many words have
+# three letters ("حمى", fever).
+_WORD = re.compile(r"[^\W\d_]{4,}|[\u0600-\u06ff]{3}(?![^\W\d_])")
 ZWSP = "\u200b"
-RUN_START = 10  # characters kept from each word on, for Chinese queries (longer queries are rare)
+RUN_START = 12  # characters kept from each character on: a Chinese query may be this long
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -71,8 +73,9 @@ def add_variants(docs: list[dict], language: Language) -> None:
         for word in words:
             variants |= expanded[word]
         variants |= {unmarked(word) for word in variants | words}
-        for _ in range(2 if language.prefixes else 0):  # "وللخلايا": "و", then "لل"
-            variants |= set().union(*(without_prefix(word, language.prefixes, 3) for word in variants | words))
+        if language.prefixes:
+            variants |= set().union(*(prefix_readings(word, language.prefixes, 3) for word in variants | words))
+        variants |= {loose_arabic(word) for word in variants | words}
         extra = sorted(variants - words)
         if extra:
             doc["variants"] = " ".join(extra)

@@ -58,12 +58,12 @@ def _add_reading_levels(project: Project, statuses: list[LanguageStatus]) -> Non
             if page.state not in ("fresh", "outdated"):
                 continue
             src = f"{status.language}/{page.page}"
-            key = hashlib.sha256(f"{rules}\n{language}\n{project.pages[src]}".encode()).hexdigest()[:16]
+            english_src = f"{project.default}/{page.page}"
+            english_text = project.pages.get(english_src, "") if language.reading_level == "report" else ""
+            key = hashlib.sha256(f"{rules}\n{language}\n{project.pages[src]}\n{english_text}".encode()).hexdigest()[:16]
             if key not in cache:
-                # A language only reported is shown beside the English page's figure (same key: the
-                # English page's hash is in the translation's own front matter).
-                english = (project.assess_source(f"{project.default}/{page.page}").report
-                           if language.reading_level == "report" and f"{project.default}/{page.page}" in project.pages else None)
+                # A language only reported is shown beside the English page's figure (in the key above).
+                english = project.assess_source(english_src).report if english_text else None
                 cache[key] = summary(project.assess_source(src).report, language, english)
             status.reading[page.page] = cache[key]
     if len(cache) != size:

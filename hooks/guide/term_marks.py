@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from itertools import product
 
-from .scripts import SPACED_LETTER, strip_marks, strip_marks_mapped, without_prefix
+from .scripts import SPACED_LETTER, prefix_readings, strip_marks, strip_marks_mapped
 
 MODES = ("per_page", "per_section", "every")
 
@@ -100,11 +100,8 @@ class Matcher:
         if key in self.ids or not self.prefixes:
             return self.ids[key]
         # Each word may carry a prefix, or start with letters that only look like one: try each reading.
-        readings = []
-        for word in key.split(" "):
-            once = without_prefix(word, self.prefixes, 1)
-            twice = set().union(*(without_prefix(w, self.prefixes, 1) for w in once)) if once else set()
-            readings.append([word, *sorted(once | twice, key=len, reverse=True)])
+        readings = [[word, *sorted(prefix_readings(word, self.prefixes, 1), key=len, reverse=True)]
+                    for word in key.split(" ")]
         return next(self.ids[" ".join(words)] for words in product(*readings) if " ".join(words) in self.ids)
 
 

@@ -16,7 +16,7 @@ from .problems import Problem
 STATUSES = ("draft", "reviewed")
 _HASH = re.compile(r"^[0-9a-f]{12}$")
 _LOCALE = re.compile(r"^[a-z]{2}(?:[-_][A-Za-z]{2,4})?$")
-_NUMBER = re.compile(r"\d+(?:[.,:\u066b]\d+)*")
+_NUMBER = re.compile(r"\d+(?:[.,:\u066b\u066c]\d+)*")
 _PHONE = re.compile(r"\+?\d[\d\s().-]{6,}\d")
 
 
@@ -167,8 +167,9 @@ class _ShapeParser(HTMLParser):
 
 def ascii_digits(number: str) -> str:
     """A number as 0-9, whatever digits it is written in: a translator may write "٣" (Arabic-Indic)
-    where English has "3", and the Arabic decimal point "٫" where English has ".", and it is the same number."""
-    return "".join(str(unicodedata.digit(c)) if c.isdigit() else "." if c == "\u066b" else c for c in number)
+    where English has "3", the Arabic decimal point "٫" where English has "." and the thousands
+    separator "٬" where it has ",", and it is the same number."""
+    return "".join(str(unicodedata.digit(c)) if c.isdigit() else {"\u066b": ".", "\u066c": ","}.get(c, c) for c in number)
 
 
 def page_shape(html: str) -> Shape:

@@ -101,5 +101,5 @@ def test_status_page_matches_make_translations(built_site: Path) -> None:
             fresh = int(line.split(": ")[1].split(" up to date")[0])
             missing = int(line.split(" outdated, ")[1].split(" missing")[0])
             assert table[name][0] == str(fresh) and table[name][2] == str(missing), (line, table[name])
-    assert set(table) == {"Español", "Français"}
+    assert set(table) == {"Español", "Français", "العربية", "简体中文"}
     assert soup(built_site / "about" / "index.html").select_one('a[href$="translation-status/"]') is not None

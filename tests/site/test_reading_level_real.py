@@ -18,7 +18,7 @@ def test_the_report_lists_every_page_of_every_language(built_site: Path) -> None
     pages = report()
     sources = {f"docs/{p.relative_to(ROOT / 'docs').as_posix()}" for p in (ROOT / "docs").rglob("*.md")
                if "_includes" not in p.parts}
-    boxes = {f"{box} box ({language})" for language in ("en", "es", "fr") for box in ("urgent", "help-now")}
+    boxes = {f"{box} box ({language})" for language in ("en", "es", "fr", "ar", "zh") for box in ("urgent", "help-now")}
     assert sources | boxes == set(pages)
 
 

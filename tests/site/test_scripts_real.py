@@ -61,15 +61,17 @@ def test_chinese_fallback_parts_are_english_and_keep_the_direction(built_site: P
 
 
 def test_numbers_and_latin_abbreviations_are_isolated_in_arabic_text(built_site: Path) -> None:
-    page = soup(page_path(built_site, "ar", "crs.md"))
-    isolated = [b.get_text() for b in page.select(".md-content bdi[dir=ltr]")]
+    isolated = [b.get_text() for b in soup(page_path(built_site, "ar", "crs.md")).select(".md-content bdi[dir=ltr]")]
     assert "CRS" in isolated, isolated[:20]
-    # No Latin letter or digit left bare anywhere in the page's text (content, words to know, header).
-    content = page.select_one("body")
-    for tag in content.select("svg, code, pre, bdi, script, style, title, .headerlink"):
-        tag.decompose()
-    bare = re.findall(r"[A-Za-z0-9]+", content.get_text(" "))
-    assert bare == [], bare[:10]
+    # On every Arabic page, translated or shown in English: no Latin letter or digit left bare in
+    # Arabic text (content, help part, words to know, menu, header); English parts are left alone.
+    for name in ENGLISH:
+        page = soup(page_path(built_site, "ar", name))
+        body = page.select_one("body")
+        for tag in body.select('svg, code, pre, bdi, script, style, .headerlink, [dir="ltr"]'):
+            tag.decompose()
+        bare = re.findall(r"[A-Za-z0-9]+", body.get_text(" "))
+        assert bare == [], (name, bare[:10])
 
 
 def test_chinese_text_has_no_space_from_line_breaks(built_site: Path) -> None:

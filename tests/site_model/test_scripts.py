@@ -10,8 +10,8 @@ from guide.languages import language_for
 from guide.pictures import wrap_to
 from guide.readability import common_characters, measure, score
 from guide.reading_text import characters, split_sentences, words
-from guide.scripts import join_wide_lines, strip_marks, without_prefix
-from guide.search_index import add_variants, chinese_cut, run_starts, segment, segment_docs
+from guide.scripts import drawn_order, join_wide_lines, strip_marks, without_prefix
+from guide.search_index import RUN_START, add_variants, chinese_cut, run_starts, segment, segment_docs
 from guide.term_marks import build_matcher, mark_terms
 from guide.translations import page_shape
 
@@ -28,6 +28,12 @@ def marked(html: str, forms: dict[str, list[str]], prefixes: tuple[str, ...] = (
 def test_vowel_marks_and_tatweel_go_and_accented_letters_stay() -> None:
     assert strip_marks("الخَلايا التّائيـة") == "الخلايا التائية"
     assert strip_marks("fièvre rápida") == "fièvre rápida"
+
+
+def test_words_of_a_right_to_left_picture_are_put_in_seen_order_for_the_pdf() -> None:
+    drawn = drawn_order("خلية CAR-T")
+    assert "CAR-T" in drawn and drawn.index("CAR-T") == 0  # right to left: the Latin word, last, is seen first
+    assert all(not "\u0600" <= c <= "\u06ff" for c in drawn.replace("CAR-T", "").strip())  # joined forms
 
 
 def test_a_prefix_comes_off_only_where_enough_of_the_word_is_left() -> None:
@@ -50,6 +56,10 @@ def test_arabic_search_variants_drop_marks_the_article_and_joined_words() -> Non
     add_variants(docs, AR)
     variants = set(docs[0]["variants"].split())
     assert {"خلايا", "تائية", "للخلايا"} <= variants
+    # As often typed on a phone: alef maqsura as yeh, teh marbuta as heh, hamza seats as bare alef.
+    docs = [{"location": "a/", "title": "", "text": "<p>حمى الأعراض شديدة</p>"}]
+    add_variants(docs, AR)
+    assert {"حمي", "الاعراض", "شديده"} <= set(docs[0]["variants"].split())
 
 
 def test_arabic_reading_measures_do_not_change_with_vowel_marks() -> None:
@@ -67,12 +77,21 @@ def test_numbers_units_and_latin_words_are_isolated_in_right_to_left_text() -> N
     assert isolate_ltr_runs(html) == (
         '<p>إذا كانت الحرارة <bdi dir="ltr">38°C</bdi>، اتصل. متلازمة (<bdi dir="ltr">CRS</bdi>) و <bdi dir="ltr">CAR T</bdi> '
         'خلال <bdi dir="ltr">2-3</bdi> أسابيع &amp; مثلا.</p><pre><code>a b</code></pre><svg><text>T 1</text></svg>')
+    # Units after a space, signs, entities inside a run, the micro sign: each run stays whole.
+    assert isolate_ltr_runs("<p>حرارة 38 °C و CAR&nbsp;T و 2&ndash;3 و -5 و 18+ و 10 µg</p>") == (
+        '<p>حرارة <bdi dir="ltr">38 °C</bdi> و <bdi dir="ltr">CAR\u00a0T</bdi> و <bdi dir="ltr">2\u20133</bdi> و '
+        '<bdi dir="ltr">-5</bdi> و <bdi dir="ltr">18+</bdi> و <bdi dir="ltr">10 µg</bdi></p>')
+    # A part in English (dir="ltr") is left alone; an Arabic part inside it is not.
+    assert isolate_ltr_runs('<div dir="ltr"><p>See CRS 3</p><div dir="rtl"><p>انظر CRS</p></div></div>') == (
+        '<div dir="ltr"><p>See CRS 3</p><div dir="rtl"><p>انظر <bdi dir="ltr">CRS</bdi></p></div></div>')
+    assert isolate_ltr_runs("<p>CRS</p>", "ltr") == "<p>CRS</p>"
 
 
 def test_numbers_are_compared_by_value_whatever_digits_they_are_written_in() -> None:
     english = page_shape("<p>Call within 3 weeks; 2.5 and 38.</p>")
     arabic = page_shape("<p>اتصل خلال ٣ أسابيع؛ ٢٫٥ و ۳۸.</p>")
     assert arabic.numbers == english.numbers == ["2.5", "3", "38"]
+    assert page_shape("<p>١٬٠٠٠</p>").numbers == page_shape("<p>1,000</p>").numbers == ["1,000"]
     assert page_shape("<p>٤ أسابيع</p>").numbers != english.numbers
 
 
@@ -101,7 +120,7 @@ def test_chinese_search_text_is_segmented_and_each_word_starts_a_searchable_run(
     starts = run_starts(text)
     # A query from the middle of the sentence, even from the middle of a word, is the start of one of them.
     assert any(s.startswith("打电话给您") for s in starts) and any(s.startswith("话给您的医") for s in starts)
-    assert all(2 <= len(s) <= 10 for s in starts) and len(starts) == len(text) - 1
+    assert all(2 <= len(s) <= RUN_START for s in starts) and len(starts) == len(text) - 1
     docs = [{"location": "", "title": "何时求助", "text": f"<p>{text}</p>"}]
     segment_docs(docs, cut)
     assert "\u200b" in docs[0]["text"] and "医疗团队" in docs[0]["variants"].split()
