@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from guide.tools.bench import plain_config
 from sitebuild import ROOT, real_config
 
@@ -25,3 +27,17 @@ def test_without_hook_drops_just_that_hook() -> None:
     assert not any(path.endswith("glossary.py") for path in config["hooks"])
     assert len(config["hooks"]) == len(real_config()["hooks"]) - 1
     assert all(Path(path).is_file() for path in config["hooks"])
+
+
+@pytest.mark.site
+def test_the_benchmarks_copy_of_the_settings_builds_from_another_folder(tmp_path: Path) -> None:
+    """`make bench` builds copies of mkdocs.yml from a temporary folder: every path setting must follow
+    (the picture folder once did not, and the benchmark stopped with 'there is no picture')."""
+    import yaml
+
+    from guide.tools.bench import absolute_config, time_build
+
+    config = tmp_path / "mkdocs.ours.yml"
+    config.write_text(yaml.safe_dump(absolute_config(ROOT / "mkdocs.yml")), encoding="utf-8")
+    assert time_build(config, tmp_path / "site") > 0
+    assert (tmp_path / "site/zh/crs/index.html").exists() and (tmp_path / "site/ar/index.html").exists()

@@ -297,7 +297,8 @@ def _yaml_word(key: object) -> str:
 
 
 # Settings that name a folder or file relative to mkdocs.yml's folder.
-PATH_SETTINGS = (("glossary", "folder"), ("reading_level", "report"), ("reading_level", "cache"), ("handouts", "cache"))
+PATH_SETTINGS = (("glossary", "folder"), ("reading_level", "report"), ("reading_level", "cache"), ("handouts", "cache"),
+                 (None, "pictures"))  # (group, key); None: a key of `extra: guide:` itself
 
 
 def with_absolute_paths(raw: Mapping | None, base: Any) -> dict:
@@ -306,6 +307,9 @@ def with_absolute_paths(raw: Mapping | None, base: Any) -> dict:
     copy = {key: dict(value) if isinstance(value, Mapping) else value for key, value in (raw or {}).items()}
     defaults = Settings()
     for group, key in PATH_SETTINGS:
+        if group is None:
+            copy[key] = str(base / copy.get(key, getattr(defaults, key)))
+            continue
         section = copy[group] = copy.get(group) or {}
         section[key] = str(base / section.get(key, getattr(getattr(defaults, group), key)))
     return copy

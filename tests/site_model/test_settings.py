@@ -78,6 +78,7 @@ def test_absolute_paths_cover_every_path_setting(tmp_path) -> None:
     moved = with_absolute_paths(raw, tmp_path)
     assert moved["glossary"] == {"folder": str(tmp_path / "words"), "page": "glossary.md"}
     assert moved["reading_level"]["cache"] == str(tmp_path / ".cache/guide")
+    assert moved["pictures"] == str(tmp_path / "overrides/pictures")  # make bench broke without it
     assert raw == {"glossary": {"folder": "words", "page": "glossary.md"}}  # the original is untouched
     parse_settings(moved)
 
