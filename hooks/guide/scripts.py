@@ -44,9 +44,15 @@ def loose_arabic(word: str) -> str:
     return word.translate(_ARABIC_LOOSE)
 
 
+def has_marks(text: str) -> bool:
+    return _OPTIONAL_MARK.search(text) is not None
+
+
 def strip_marks_mapped(text: str) -> tuple[str, list[int]]:
     """`strip_marks` of an NFC text, with the place in `text` of each character kept, so a match in
     the stripped text can be found in the original."""
+    if not has_marks(text):  # nearly all text: no copy character by character
+        return text, range(len(text))  # type: ignore[return-value]  # indexable like the list
     kept, places = [], []
     for place, char in enumerate(text):
         if not _OPTIONAL_MARK.match(char):

@@ -132,8 +132,10 @@ def build_matcher(forms: Mapping[str, Iterable[str]], prefixes: Iterable[str] = 
     prefixes = tuple(sorted(set(prefixes), key=len, reverse=True))
     joined = f"(?:{'|'.join(map(re.escape, prefixes))}){{0,2}}" if prefixes else ""  # "و" + "لل" + word
     body = _trie_pattern(trie, joined)
-    # Whole words: no letter of a spaced script right before or after; Chinese needs no edge.
-    return Matcher(re.compile(rf"(?<!{SPACED_LETTER}){joined}(?:{body})", re.IGNORECASE), ids, prefixes)
+    # Whole words: no letter of a spaced script right before or after; Chinese needs no edge. The
+    # check after the body is written once (compiling it at every form's end took half a second):
+    # when it fails, the engine backtracks into the body and tries the next shorter form.
+    return Matcher(re.compile(rf"(?<!{SPACED_LETTER}){joined}(?:{body})(?!{SPACED_LETTER})", re.IGNORECASE), ids, prefixes)
 
 
 def _trie_pattern(node: dict, joined: str = "") -> str:
@@ -142,7 +144,7 @@ def _trie_pattern(node: dict, joined: str = "") -> str:
         head = rf"\s+{joined}" if char == " " else "['\u2019]" if char == "'" else re.escape(char)
         branches.append(head + _trie_pattern(node[char], joined))
     if "" in node:
-        branches.append(rf"(?!{SPACED_LETTER})")  # the shorter form ends here: tried last, so longer forms win
+        branches.append("")  # the shorter form ends here: tried last, so longer forms win
     if len(branches) == 1:
         return branches[0]
     return "(?:" + "|".join(branches) + ")"
