@@ -13,7 +13,7 @@ import re
 import unicodedata
 
 from .problems import Problem
-from .term_marks import tokenize
+from .term_marks import VOID_ELEMENTS, tokenize
 
 REFUSED = frozenset("\u202a\u202b\u202c\u202d\u202e")
 
@@ -41,7 +41,6 @@ _LTR_RUN = re.compile(rf"(?:[-+\u2212](?=[0-9]))?[{_L}](?:[{_L}°%+/:.,\-\u2013]
                       rf"|(?:[ \u00a0](?=[{_L}°%])))*")
 # Where text is never wrapped: code, pictures (drawn with their own direction), runs already isolated.
 _KEEP = frozenset({"code", "pre", "kbd", "samp", "script", "style", "svg", "math", "bdi", "bdo", "textarea", "title"})
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 _DIR = re.compile(r"""\sdir\s*=\s*["']?(ltr|rtl|auto)""", re.IGNORECASE)
 
 
@@ -54,7 +53,7 @@ def isolate_ltr_runs(html: str, direction: str = "rtl") -> str:
     open_elements: list[tuple[str, str | None]] = []  # (name, its dir)
     keep = 0
     for token in tokenize(html):
-        if token.kind == "start" and token.name not in _VOID and not token.raw.endswith("/>"):
+        if token.kind == "start" and token.name not in VOID_ELEMENTS and not token.raw.endswith("/>"):
             found = _DIR.search(token.raw)
             open_elements.append((token.name, found.group(1).lower() if found else None))
             keep += token.name in _KEEP

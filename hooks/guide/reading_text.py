@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from .scripts import HAN, strip_marks
+from .term_marks import VOID_ELEMENTS
 
 # A picture's words count like page text: each SVG <text> is a unit (its <title>, <desc> repeat them).
 UNIT_TAGS = frozenset({"p", "li", "td", "th", "dd", "dt", "blockquote", "figcaption", "caption", "text"})
@@ -18,7 +19,6 @@ SKIP_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "pre", "code", "kbd",
 SKIP_CLASSES = frozenset({"guide-urgent", "guide-help-now", "guide-print-links", "guide-words", "guide-letters", "admonition-title", "headerlink",
                           "toc", "md-nav", "guide-tip", "guide-notice", "guide-aliases", "guide-see-also"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 # Web addresses are names, not words to read: "compassionatevoices.org" is left out.
 _ADDRESS = re.compile(r"\b(?:https?://)?[\w-]+(?:\.[\w-]+)*\.(?:org|com|net|gov|edu|info)\b(?:/\S*)?")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
@@ -64,7 +64,7 @@ class _Units(HTMLParser):
         self.skipping = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _VOID:
+        if tag in VOID_ELEMENTS:
             if tag == "br" and self.buffers:
                 self.buffers[-1].append(" ")
             return

@@ -29,7 +29,8 @@ SKIP_TAGS = frozenset({
 # Elements with one of these classes are skipped too (the table of contents, admonition titles, ...).
 SKIP_CLASSES = frozenset({"toc", "md-nav", "admonition-title", "guide-term", "guide-urgent", "guide-help-now", "guide-picture", "headerlink",
                           "guide-words", "guide-letters"})
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+VOID_ELEMENTS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+                           "wbr"})  # no end tag: never on the stack of open elements
 _RAW_TEXT = frozenset({"script", "style", "textarea", "title"})
 _SECTION = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
@@ -185,7 +186,7 @@ def mark_terms(source: str, matcher: Matcher | None, render: "callable[[str, str
                 seen.add(entry_id)
                 if entry_id not in result.marked:
                     result.marked.append(entry_id)
-            if token.name not in _VOID and not token.raw.endswith("/>"):
+            if token.name not in VOID_ELEMENTS and not token.raw.endswith("/>"):
                 skips = token.name in SKIP_TAGS or _has_skip_class(token.raw)
                 stack.append((token.name, skips))
                 skipping += skips
