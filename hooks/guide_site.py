@@ -8,6 +8,8 @@ The `site_model.py` hook drives it; the other hooks only call `site`.
 """
 from __future__ import annotations
 
+import os
+
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -82,6 +84,10 @@ class Site:
     def leave(self, config: MkDocsConfig) -> None:
         if self._building:
             self._building.pop()
+
+    def makes_files(self) -> bool:
+        """Handouts and offline copies are made in `mkdocs build`; in `mkdocs serve` only with GUIDE_HANDOUTS=1."""
+        return os.environ.get("GUIDE_HANDOUTS", "0" if self.command == "serve" else "1") not in ("0", "", "false", "no")
 
     def language(self, config: MkDocsConfig) -> str:
         """The language being built now (right in post_build too, after the nested builds)."""

@@ -7,7 +7,6 @@ Planning lives in guide.handout_plan, rendering and caching in guide.handout_pdf
 from __future__ import annotations
 
 import dataclasses
-import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,7 +41,7 @@ class Handouts:
 
 
 def _start(config: MkDocsConfig) -> Handouts:
-    if os.environ.get("GUIDE_HANDOUTS", "0" if site.command == "serve" else "1") in ("0", "", "false", "no"):
+    if not site.makes_files():
         return Handouts()
     project = site.project
     problems = missing_fonts([project.language(code) for code in project.inputs.built], project.settings.handouts)

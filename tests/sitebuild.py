@@ -150,6 +150,8 @@ def make_tiny_site(
     guide, handouts = config["extra"]["guide"], config["extra"]["guide"]["handouts"]  # only pages this site has
     guide["urgent_box_pages"] = [name for name in guide.get("urgent_box_pages", []) if name in pages]
     handouts["booklet_end"] = [name for name in handouts.get("booklet_end", []) if name in pages]
+    offline = guide.setdefault("offline", {})
+    offline["pages"] = [name for name in offline.get("pages", []) if name in pages]
     stages = handouts.get("printables", {}).get("stages", {})
     handouts.setdefault("printables", {})["stages"] = {k: [n for n in v if n in pages] for k, v in stages.items()}
     config["hooks"] = [str(ROOT / hook) for hook in config["hooks"]]

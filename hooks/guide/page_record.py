@@ -44,6 +44,13 @@ class HandoutLinks:
 
 
 @dataclass(frozen=True)
+class OfflineLink:
+    href: str     # the language's ZIP, relative to the page
+    text: str     # the link's words
+    note: str     # HTML: what the file is, with a mark the hook fills with its size once it is made
+
+
+@dataclass(frozen=True)
 class Review:
     reviewed: date             # front matter `reviewed:`
     due: date                  # the next check: extra.guide.review_interval_months later
@@ -64,6 +71,7 @@ class PageRecord:
     words: WordsToKnow | None = None
     reading: PageReport | None = None
     handout: HandoutLinks | None = None
+    offline: OfflineLink | None = None
     review: Review | None = None
 
     @property

@@ -240,6 +240,7 @@ def named_pages_problems(settings: Settings, known: set[str], english_strings: M
     """Settings that name pages or words: a misspelt one would quietly do nothing."""
     printables = settings.handouts.printables
     named = [("urgent_box_pages", settings.urgent_box_pages), ("handouts.booklet_end", settings.handouts.booklet_end),
+             ("offline.pages", settings.offline.pages),
              *((f"handouts.printables.stages.{key}", pages) for key, pages in printables.stages.items())]
     problems = [f"mkdocs.yml:1: `extra.guide.{setting}`: there is no page {name} in {folder}/"
                 + (f"; did you mean {close[0]}?" if (close := difflib.get_close_matches(name, sorted(known), n=1)) else ".")

@@ -119,6 +119,14 @@ class Handouts:
 
 
 @dataclass(frozen=True)
+class Offline:
+    """The offline copy: one ZIP per language, made with the handouts, linked from these pages."""
+    pages: tuple[str, ...] = ("index.md",)
+    file: str = "guide-{language}.zip"     # in the language's folder; {language} becomes its code
+    cache: str = ".cache/guide/offline"    # made copies, by a hash of what they are made from
+
+
+@dataclass(frozen=True)
 class Glossary:
     folder: str = "glossary"
     page: str = "glossary.md"
@@ -165,6 +173,7 @@ class Settings:
     glossary: Glossary = _setting(factory=Glossary)
     reading_level: ReadingLevel = _setting(factory=ReadingLevel)
     handouts: Handouts = _setting(factory=Handouts)
+    offline: Offline = _setting(factory=Offline)
     languages: Mapping[str, LanguageSettings] = _setting(factory=_frozen, example="pt: {paper_size: A4}")
 
 
@@ -297,7 +306,7 @@ def _yaml_word(key: object) -> str:
 
 
 # Settings that name a folder or file relative to mkdocs.yml's folder.
-PATH_SETTINGS = (("glossary", "folder"), ("reading_level", "report"), ("reading_level", "cache"), ("handouts", "cache"),
+PATH_SETTINGS = (("glossary", "folder"), ("reading_level", "report"), ("reading_level", "cache"), ("handouts", "cache"), ("offline", "cache"),
                  (None, "pictures"))  # (group, key); None: a key of `extra: guide:` itself
 
 

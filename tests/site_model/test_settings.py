@@ -107,11 +107,13 @@ def test_settings_that_name_pages_or_words_are_checked() -> None:
     from guide.project import named_pages_problems
     from guide.settings import parse_settings
 
-    settings = parse_settings({"urgent_box_pages": ["crz.md"], "handouts": {
+    settings = parse_settings({"urgent_box_pages": ["crz.md"], "offline": {"pages": ["index.md", "thing-to-print.md"]}, "handouts": {
         "booklet_end": ["glossary.md"], "printables": {"stages": {"questions_before": ["stepz.md"], "questions_later": []}}}})
-    problems = named_pages_problems(settings, {"crs.md", "steps.md", "glossary.md"}, {"questions_before": "Before"}, "docs/en")
+    problems = named_pages_problems(settings, {"index.md", "crs.md", "steps.md", "glossary.md", "things-to-print.md"},
+                                    {"questions_before": "Before"}, "docs/en")
     assert problems == [
         "mkdocs.yml:1: `extra.guide.urgent_box_pages`: there is no page crz.md in docs/en/; did you mean crs.md?",
+        "mkdocs.yml:1: `extra.guide.offline.pages`: there is no page thing-to-print.md in docs/en/; did you mean things-to-print.md?",
         "mkdocs.yml:1: `extra.guide.handouts.printables.stages.questions_before`: there is no page stepz.md in docs/en/; "
         "did you mean steps.md?",
         "mkdocs.yml:1: `extra.guide.handouts.printables.stages.questions_later`: the question sheet shows this name's "

@@ -1,0 +1,110 @@
+"""MkDocs hook: one offline copy per language (a ZIP a reader opens from the disk), made with the
+handouts, cached by a hash of its files, linked from the pages named in `offline.pages` with its
+size. Logic in guide.offline_copy.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+from urllib.parse import urljoin
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from guide import offline_copy as oc
+from guide.page_record import OfflineLink
+from guide.review_dates import TODAY_VARIABLE, format_date, today_from
+from guide_site import site
+
+LOCAL_ADDRESS = "http://127.0.0.1:8000/"  # `make serve`'s address, when site_url is not set
+
+
+@dataclass
+class LinkingPages:
+    built: dict[str, list[Path]] = field(default_factory=dict)  # per language: the pages with the link
+
+
+def _file_name(language: str) -> str:
+    return site.project.settings.offline.file.format(language=language)
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    record = site.record(page, config)
+    if site.makes_files() and record.name in site.project.settings.offline.pages:
+        folder = "" if site.is_default(record.site_language) else f"{record.site_language}/"
+        zip_url = get_relative_url(folder + _file_name(record.site_language), page.url)
+        note = str(escape(record.strings["offline_note"])).replace("{size}", oc.SIZE_MARK)
+        record.offline = OfflineLink(zip_url, record.strings["offline_link"], note)
+        site.state(LinkingPages).built.setdefault(record.site_language, []).append(Path(page.file.abs_dest_path))
+    return context
+
+
+# After the language's handouts (0) and its search index (-110): the copy holds both.
+@event_priority(-150)
+def on_post_build(config: MkDocsConfig) -> None:
+    if not site.makes_files():
+        return
+    language = site.language(config)
+    size = _make_copy(config, language)
+    for path in site.state(LinkingPages).built.pop(language, []):
+        path.write_text(path.read_text(encoding="utf-8").replace(oc.SIZE_MARK, oc.size_text(size)), encoding="utf-8")
+
+
+def _make_copy(config: MkDocsConfig, language: str) -> int:
+    """Make (or take from the cache) the language's ZIP in its folder; its size in bytes."""
+    project, root = site.project, Path(config.site_dir)
+    folder = "" if site.is_default(language) else f"{language}/"
+    index = (root / folder / oc.INDEX_JSON).read_text(encoding="utf-8")
+    names = oc.members((p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()), folder,
+                       [code for code in project.inputs.built if code != language and not site.is_default(code)],
+                       json.loads(index)["config"]["lang"])
+    files = {name: (root / name).read_bytes() for name in names}
+    strings = project.strings.get(language, project.strings[project.default])
+    salt = "\n".join([Path(oc.__file__).read_text(encoding="utf-8"), strings["offline_copy"], strings["offline_open"], index])
+    cache = project.root / project.settings.offline.cache / f"{language}-{oc.content_key(files, salt)}.zip"
+    for old in cache.parent.glob(f"{language}-*.zip"):  # only the newest copy of each language is kept
+        if old != cache:
+            old.unlink()
+    target = root / folder / _file_name(language)
+    if cache.exists():
+        target.write_bytes(cache.read_bytes())
+        site.info(f"Offline copy ({language}): {target.name}, {oc.size_text(cache.stat().st_size)} (unchanged)")
+        return cache.stat().st_size
+    data = oc.zip_bytes(_copy_files(config, language, folder, files, strings, index), Path(_file_name(language)).stem, _today())
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    cache.write_bytes(data)
+    target.write_bytes(data)
+    site.info(f"Offline copy ({language}): {target.name}, {oc.size_text(len(data))}")
+    return len(data)
+
+
+def _today() -> dt.date:
+    try:
+        return today_from(os.environ.get(TODAY_VARIABLE))
+    except ValueError as error:
+        raise site.fail(str(error)) from None
+
+
+def _copy_files(config: MkDocsConfig, language: str, folder: str, files: dict[str, bytes],
+                strings: dict[str, str], index: str) -> dict[str, bytes]:
+    """The copy's files: pages that work from the disk, the search index as a script, a start page."""
+    project = site.project
+    online = config.site_url or LOCAL_ADDRESS
+    home = urljoin(online, folder)
+    label = str(escape(strings["offline_copy"])).replace("{date}", escape(format_date(_today(), language))).replace(
+        "{address}", f'<a href="{escape(home)}">{escape(home)}</a>')
+    inside = set(files)
+    copy = {name: oc.offline_page(data.decode("utf-8"), name, inside, online, label).encode("utf-8")
+            if name.endswith(".html") else data for name, data in files.items()}
+    copy[folder + oc.INDEX_SCRIPT] = oc.offline_index(index).encode("utf-8")
+    if folder:
+        record = project.language(language)
+        copy["index.html"] = oc.start_page(f"{folder}index.html", language, record.direction,
+                                           config.site_name or "", strings["offline_open"]).encode("utf-8")
+    return copy
