@@ -20,6 +20,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from guide.disk_cache import Memo
 from guide.page_record import PageRecord
 from guide.project import Project, ProjectError, SiteInputs, load_project
 from guide.settings import guide_section
@@ -84,6 +85,10 @@ class Site:
     def leave(self, config: MkDocsConfig) -> None:
         if self._building:
             self._building.pop()
+        if not self._building:  # the run is over: keep what the hooks' memos learned for the next one
+            for state in self._states.values():
+                if isinstance(state, Memo):
+                    state.save()
 
     def makes_files(self) -> bool:
         """Handouts and offline copies are made in `mkdocs build`; in `mkdocs serve` only with GUIDE_HANDOUTS=1."""

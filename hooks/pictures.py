@@ -7,6 +7,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from guide.disk_cache import Memo, key_of, stable_text
 from guide_site import site
 
 
@@ -18,11 +19,33 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    record = site.record(page, config)
+class Drawn(Memo):
+    """Pages whose pictures were drawn in earlier builds, by a hash of the page, the words and the picture files."""
+
+
+def _memo() -> Drawn:
     project = site.project
-    drawn, problems = project.draw_pictures(markdown, record.text_language, f"docs/{page.file.src_uri}",
-                                            project.body_line(page.file.src_uri))
+    return site.state(Drawn, lambda: Drawn(project.root / project.settings.reading_level.cache / "picture-pages.pickle"))
+
+
+class PictureFiles(str):
+    """The picture templates and icons, as one text: part of the memo's keys (read once per run)."""
+
+
+def _picture_files() -> str:
+    folder = site.project.root / site.project.settings.pictures
+    return site.state(PictureFiles, lambda: PictureFiles(key_of(
+        f"{p.relative_to(folder)}\n{p.read_text(encoding='utf-8')}" for p in sorted(folder.rglob("*")) if p.is_file())))
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    record, project, src = site.record(page, config), site.project, page.file.src_uri
+    if "[picture:" not in markdown:
+        return markdown
+    words = project.strings.get(record.text_language) or {}
+    drawn, problems = _memo().get(
+        [markdown, record.text_language, src, stable_text((words, project.settings.handouts.fonts)), _picture_files()],
+        lambda: project.draw_pictures(markdown, record.text_language, f"docs/{src}", project.body_line(src)))
     if problems:
         raise site.fail("\n".join(str(p) for p in problems))
     return drawn

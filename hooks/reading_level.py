@@ -11,9 +11,19 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
+from guide.disk_cache import Memo, stable_text
 from guide.reading_level import assess_box, assess_page
 from guide.readability_report import PageReport, report_lines, write_json
 from guide_site import site
+
+
+class Measured(Memo):
+    """Each page's reading level from earlier builds, by a hash of its HTML and the rules."""
+
+
+def _measured() -> Measured:
+    project = site.project
+    return site.state(Measured, lambda: Measured(project.root / project.settings.reading_level.cache / "reading-pages.pickle"))
 
 
 @dataclass
@@ -23,17 +33,24 @@ class Reports:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
-    record, project, reports = site.record(page, config), site.project, site.state(Reports)
-    _assess_boxes(html, project.language(record.site_language), reports)  # in the reader's language, on every page
+    record, reports = site.record(page, config), site.state(Reports)
+    _assess_boxes(html, site.project.language(record.site_language), reports)  # in the reader's language, on every page
     if record.fallback:
         return html  # a page shown untranslated: its own language's build measured it
-    language, settings = project.language(record.text_language), project.settings.reading_level
-    assessed = assess_page(html, f"{project.docs.name}/{record.src_uri}", record.name, language, settings,
-                           page.meta, project.english, project.explained_words.get(language.code, frozenset()))
+    assessed = _assess(html, page, record)
     reports.pages.append(assessed.report)
     record.reading = assessed.report
     site.warn(*assessed.problems)
     return html
+
+
+def _assess(html: str, page: Page, record):
+    """The page's reading level: measured, or from the memo when this HTML was measured before by the same rules."""
+    project = site.project
+    language, settings, path = project.language(record.text_language), project.settings.reading_level, f"{project.docs.name}/{record.src_uri}"
+    words = project.explained_words.get(language.code, frozenset())
+    return _measured().get([html, path, record.name, stable_text((language, settings, page.meta, words))],
+                           lambda: assess_page(html, path, record.name, language, settings, page.meta, project.english, words))
 
 
 def _assess_boxes(html: str, language, reports: Reports) -> None:

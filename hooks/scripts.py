@@ -10,8 +10,18 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from guide.bidi import isolate_ltr_runs, set_root_direction
+from guide.disk_cache import Memo
 from guide.scripts import join_wide_lines
 from guide_site import site
+
+
+class Isolated(Memo):
+    """Pages whose numbers and Latin words were isolated in earlier builds, by a hash of their HTML."""
+
+
+def _memo() -> Isolated:
+    project = site.project
+    return site.state(Isolated, lambda: Isolated(project.root / project.settings.reading_level.cache / "scripts-pages.pickle"))
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -20,11 +30,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return html
     # The content (which the handouts print) in its own direction: on a page shown in English
     # inside Arabic, only the Arabic help part.
-    return isolate_ltr_runs(html, record.direction)
+    return _memo().get([html, record.direction], lambda: isolate_ltr_runs(html, record.direction))
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if site.record(page, config).site_direction != "rtl":
         return output
     # Also on a page shown in English: its menu, header and help part are in the reader's language.
-    return isolate_ltr_runs(set_root_direction(output, "rtl"), "rtl")
+    return _memo().get([output, "page"], lambda: isolate_ltr_runs(set_root_direction(output, "rtl"), "rtl"))

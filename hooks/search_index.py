@@ -14,6 +14,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from guide.disk_cache import cached_text
 from guide.search_index import localize_index
 from guide_site import site
 
@@ -45,8 +46,14 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     default = site.is_default(language)
     raw = site.state(DefaultIndex) if default and site.has(DefaultIndex) else shared.read_text(encoding="utf-8")
-    index = localize_index(json.loads(raw), site.project.language(language), "" if default else f"{language}/")
     (site.site_dir(config, language) / INDEX).parent.mkdir(parents=True, exist_ok=True)
-    (site.site_dir(config, language) / INDEX).write_text(json.dumps(index), encoding="utf-8")
+    (site.site_dir(config, language) / INDEX).write_text(_localized(raw, language, default), encoding="utf-8")
     if not default and site.has(DefaultIndex):
         shared.write_text(site.state(DefaultIndex), encoding="utf-8")
+
+
+def _localized(raw: str, language: str, default: bool) -> str:
+    """The language's index with its word variants, from the cache when the same index was done before."""
+    record, prefix = site.project.language(language), "" if default else f"{language}/"
+    return cached_text(site.project.root / site.project.settings.reading_level.cache / "search", language,
+                       [raw, repr(record), prefix], lambda: json.dumps(localize_index(json.loads(raw), record, prefix)))

@@ -10,28 +10,25 @@ import hashlib
 import re
 from collections.abc import Mapping
 
-from .term_marks import tokenize
-
 _TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 _SRC = re.compile(r"\ssrc\s*=", re.IGNORECASE)
+# A comment (skipped) or a script element; a script's text ends at the first `</script`, as in HTML.
+_SCRIPT = re.compile(r"<!--.*?-->|<script\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
 # Script types the browser runs; a JSON data block (Material's __config) is not run.
 _RUNNABLE = {"", "text/javascript", "application/javascript", "module"}
 
 
 def inline_scripts(page: str) -> list[str]:
-    """The text of each inline script the browser would run."""
-    scripts, inside = [], None
-    for token in tokenize(page):
-        if token.kind == "start" and token.name == "script":
-            match = _TYPE.search(token.raw)
-            runnable = (match.group(1).lower() if match else "") in _RUNNABLE and not _SRC.search(token.raw)
-            inside = [] if runnable else None
-        elif token.kind == "end" and token.name == "script":
-            if inside is not None:
-                scripts.append("".join(inside))
-            inside = None
-        elif inside is not None:
-            inside.append(token.raw)
+    """The text of each inline script the browser would run (found by a pattern: the tokenizer over
+    the whole page took 5 ms a page)."""
+    scripts = []
+    for match in _SCRIPT.finditer(page):
+        attributes = match.group(1)
+        if attributes is None:  # a comment
+            continue
+        kind = _TYPE.search(attributes)
+        if (kind.group(1).lower() if kind else "") in _RUNNABLE and not _SRC.search(attributes):
+            scripts.append(match.group(2))
     return scripts
 
 

@@ -171,17 +171,36 @@ def index_bytes(site: Path) -> dict[str, tuple[int, int]]:
     return sizes
 
 
+COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt")  # what GitHub Pages sends gzipped
+
+
 class _Server:
-    """The built site on a localhost port, for as long as the `with` block lasts."""
+    """The built site on a localhost port, for as long as the `with` block lasts; text files gzipped
+    as GitHub Pages sends them, so that a page's measured weight and speed are what readers get."""
 
     def __init__(self, site: Path) -> None:
         import functools
+        import gzip
         import threading
         from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
         class Quiet(SimpleHTTPRequestHandler):
             def log_message(self, *args: object) -> None:
                 pass
+
+            def do_GET(self) -> None:
+                path = Path(self.translate_path(self.path))
+                path = path / "index.html" if path.is_dir() else path
+                if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.name.endswith(COMPRESSED) \
+                        or not path.is_file() or not self.path.split("?")[0].endswith(("/", path.name)):
+                    return super().do_GET()
+                body = gzip.compress(path.read_bytes(), 6)
+                self.send_response(200)
+                self.send_header("Content-Type", self.guess_type(str(path)))
+                self.send_header("Content-Encoding", "gzip")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
@@ -221,6 +240,9 @@ def page_weights(sites: dict[str, Path], paths: list[str]) -> dict[tuple[str, st
     return weights
 
 
+LIGHTHOUSE = "12.2.3"  # 13.x needs Node 22; Debian bookworm has Node 18 (and this machine 20)
+
+
 def lighthouse(site: Path, paths: list[str]) -> dict[str, dict[str, float]] | None:
     """Lighthouse scores (mobile preset) from the npm package, run against Debian's Chromium."""
     import json
@@ -228,18 +250,19 @@ def lighthouse(site: Path, paths: list[str]) -> dict[str, dict[str, float]] | No
 
     folder = ROOT / ".cache" / "lighthouse"
     binary = folder / "node_modules" / ".bin" / "lighthouse"
-    if not binary.exists():
+    installed = folder / "node_modules" / "lighthouse" / "package.json"
+    if not installed.exists() or json.loads(installed.read_text(encoding="utf-8")).get("version") != LIGHTHOUSE:
         if not shutil.which("npm"):
             return None
         folder.mkdir(parents=True, exist_ok=True)
-        subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "lighthouse@12"], cwd=folder,
+        subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "-E", f"lighthouse@{LIGHTHOUSE}"], cwd=folder,
                        check=False, capture_output=True, timeout=600)
         if not binary.exists():
             return None
     scores = {}
     with _Server(site) as url, tempfile.TemporaryDirectory() as tmp:
         for path in paths:
-            out = Path(tmp) / "report.json"
+            out = Path(tmp) / f"report-{len(scores)}.json"
             subprocess.run([str(binary), url + path, "--quiet", "--output=json", f"--output-path={out}",
                             "--only-categories=performance,accessibility,best-practices,seo",
                             "--chrome-flags=" + " ".join(CHROMIUM_ARGS)],

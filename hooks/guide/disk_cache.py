@@ -1,0 +1,81 @@
+"""Results kept on disk between builds, by a hash of everything they are made from; only the newest
+result of each name is kept, so the folder does not grow."""
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import json
+import os
+import pickle
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+@functools.cache
+def code_version() -> str:
+    """A hash of the guide's own code: a change to any module makes every cached result new."""
+    return key_of(path.read_text(encoding="utf-8") for path in sorted(Path(__file__).parent.rglob("*.py")))
+
+
+def key_of(parts: Iterable[str]) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(hashlib.sha256(part.encode("utf-8")).digest())
+    return digest.hexdigest()[:24]
+
+
+def cached_text(folder: Path, name: str, parts: Iterable[str], make: Callable[[], str]) -> str:
+    """The text `make` gives for these parts: read from `folder` when an earlier build made it."""
+    path = folder / f"{name}-{key_of([code_version(), *parts])}.txt"
+    if path.exists():
+        return path.read_text(encoding="utf-8")
+    text = make()
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.glob(f"{name}-*.txt"):
+        old.unlink()
+    path.write_text(text, encoding="utf-8")
+    return text
+
+
+def stable_text(value: object) -> str:
+    """`value` as text that is the same in every run, for a cache key: MkDocs gives some settings as
+    objects whose repr() holds a memory address (`!relative` paths), which made every key new."""
+    def plain(v: object) -> object:
+        if isinstance(v, os.PathLike):
+            return os.fspath(v)
+        if isinstance(v, (set, frozenset)):
+            return sorted(v, key=str)  # a set's order changes from run to run
+        if dataclasses.is_dataclass(v):
+            return {f.name: getattr(v, f.name) for f in dataclasses.fields(v)}
+        return dict(v) if isinstance(v, Mapping) else repr(v)
+    return json.dumps(value, sort_keys=True, default=plain)
+
+
+class Memo:
+    """Results of one kind (a page's reading level, a page's HTML) kept in one file between builds,
+    by a hash of what they are made from. Saving keeps only what this run used, so it never grows.
+    Pickled: the file is this machine's own cache, like Python's .pyc files, never downloaded."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        try:
+            self.old: dict[str, object] = pickle.loads(path.read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            self.old = {}
+        self.used: dict[str, object] = {}
+
+    def get(self, parts: Iterable[str], make: Callable[[], T]) -> T:
+        key = key_of([code_version(), *parts])
+        if key not in self.used:
+            self.used[key] = self.old[key] if key in self.old else make()
+        return self.used[key]  # type: ignore[return-value]
+
+    def save(self) -> None:
+        if self.used.keys() != self.old.keys():
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.write_bytes(pickle.dumps(self.used))
+            self.old = dict(self.used)
