@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from guide import offline_copy as oc
+from guide.bidi import isolate_ltr_runs
 from guide.page_record import OfflineLink
 from guide.review_dates import TODAY_VARIABLE, format_date, today_from
 from guide_site import site
@@ -51,9 +52,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not site.makes_files():
         return
     language = site.language(config)
-    size = _make_copy(config, language)
+    size = oc.size_text(_make_copy(config, language))
+    if site.project.language(language).direction == "rtl":  # the page's other numbers are isolated already
+        size = f'<bdi dir="ltr">{size}</bdi>'
     for path in site.state(LinkingPages).built.pop(language, []):
-        path.write_text(path.read_text(encoding="utf-8").replace(oc.SIZE_MARK, oc.size_text(size)), encoding="utf-8")
+        path.write_text(path.read_text(encoding="utf-8").replace(oc.SIZE_MARK, size), encoding="utf-8")
 
 
 def _make_copy(config: MkDocsConfig, language: str) -> int:
@@ -99,6 +102,8 @@ def _copy_files(config: MkDocsConfig, language: str, folder: str, files: dict[st
     home = urljoin(online, folder)
     label = str(escape(strings["offline_copy"])).replace("{date}", escape(format_date(_today(), language))).replace(
         "{address}", f'<a href="{escape(home)}">{escape(home)}</a>')
+    if project.language(language).direction == "rtl":  # the date's numbers and the address read left to right
+        label = isolate_ltr_runs(label, "rtl")
     inside = set(files)
     copy = {name: oc.offline_page(data.decode("utf-8"), name, inside, online, label).encode("utf-8")
             if name.endswith(".html") else data for name, data in files.items()}
