@@ -19,6 +19,7 @@ from mkdocs.utils import get_relative_url
 
 from guide import offline_copy as oc
 from guide.bidi import isolate_ltr_runs
+from guide.disk_cache import code_version
 from guide.page_record import OfflineLink
 from guide.review_dates import TODAY_VARIABLE, format_date, today_from
 from guide_site import site
@@ -69,7 +70,7 @@ def _make_copy(config: MkDocsConfig, language: str) -> int:
                        json.loads(index)["config"]["lang"])
     files = {name: (root / name).read_bytes() for name in names}
     strings = project.strings.get(language, project.strings[project.default])
-    salt = "\n".join([Path(oc.__file__).read_text(encoding="utf-8"), strings["offline_copy"], strings["offline_open"], index])
+    salt = "\n".join([code_version(), Path(__file__).read_text(encoding="utf-8"), strings["offline_copy"], strings["offline_open"], index])
     cache = project.root / project.settings.offline.cache / f"{language}-{oc.content_key(files, salt)}.zip"
     for old in cache.parent.glob(f"{language}-*.zip"):  # only the newest copy of each language is kept
         if old != cache:
