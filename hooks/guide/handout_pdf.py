@@ -1,6 +1,7 @@
 """Render handout HTML to tagged PDF with WeasyPrint: cached by content, in parallel, every problem named."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import html as html_lib
 import json
@@ -86,6 +87,20 @@ END_MARK = "guide-end"
 TAIL = 0.33          # the end mark above this share of the last page's height: a tail of a few lines
 LAYOUTS = ("tight", "tight tighter", "loose", "loose looser")
 
+_STYLE = re.compile(r"<style>(.*?)</style>", re.DOTALL)
+
+
+@functools.lru_cache(maxsize=16)
+def _shared_stylesheet(css: str):
+    """The stylesheet all handouts of a font set share, with its fonts: loaded once per worker process
+    (WeasyPrint parsed it and loaded the fonts again for every PDF). Its font paths are absolute."""
+    import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
+
+    fonts = FontConfiguration()
+    return weasyprint.CSS(string=css, base_url="file:///", font_config=fonts), fonts
+
+
 def _render(job: Job) -> tuple[bytes, int, list[str]]:
     """Runs in a worker process: WeasyPrint's warnings (a missing image, a bad rule) become problems."""
     import weasyprint
@@ -107,12 +122,19 @@ def _render(job: Job) -> tuple[bytes, int, list[str]]:
 
             url = html_lib.unescape(QR_URL.search(source).group(1))
             source = source.replace(QR, qr_data_uri(url))
-        document = weasyprint.HTML(string=source, base_url=job.base_url).render(pdf_variant=PDF_VARIANT)
+        styles, source = _STYLE.findall(source), _STYLE.sub("", source)
+        shared, fonts = _shared_stylesheet(styles[0]) if styles else (None, None)
+        sheets = [shared, *(weasyprint.CSS(string=css, base_url=job.base_url, font_config=fonts) for css in styles[1:])]
+
+        def render(html: str):
+            return weasyprint.HTML(string=html, base_url=job.base_url).render(
+                stylesheets=[s for s in sheets if s is not None], font_config=fonts, pdf_variant=PDF_VARIANT)
+
+        document = render(source)
         for layout in LAYOUTS if needs_relayout(document.pages, job.max_pages) else ():
             if job.max_pages and layout.startswith("loose"):
                 break  # a page limit only gets tighter
-            again = source.replace('<body class="', f'<body class="{layout} ', 1)
-            candidate = weasyprint.HTML(string=again, base_url=job.base_url).render(pdf_variant=PDF_VARIANT)
+            candidate = render(source.replace('<body class="', f'<body class="{layout} ', 1))
             if not needs_relayout(candidate.pages, job.max_pages):
                 document = candidate  # else the first layout stays: a try may only make it better
                 break
