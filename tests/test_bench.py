@@ -41,3 +41,21 @@ def test_the_benchmarks_copy_of_the_settings_builds_from_another_folder(tmp_path
     config.write_text(yaml.safe_dump(absolute_config(ROOT / "mkdocs.yml")), encoding="utf-8")
     assert time_build(config, tmp_path / "site") > 0
     assert (tmp_path / "site/zh/crs/index.html").exists() and (tmp_path / "site/ar/index.html").exists()
+
+
+@pytest.mark.site
+def test_the_ten_times_site_copies_every_page_in_every_language_and_builds(tmp_path: Path) -> None:
+    """`make bench` times the same pages ten times over: copies under new names, in the menu, in every language."""
+    import yaml
+
+    from guide.tools.bench import ten_times, time_build
+
+    settings = ten_times(ROOT / "mkdocs.yml", tmp_path / "ten")
+    docs = Path(settings["docs_dir"])
+    assert (docs / "en/crs-9.md").read_text(encoding="utf-8") == (ROOT / "docs/en/crs.md").read_text(encoding="utf-8")
+    assert (docs / "zh/crs-1.md").exists() and not (docs / "en/glossary-1.md").exists()
+    assert {"crs-9.md", "index-9.md"} <= set(settings["nav"][-1]["More 9"])
+    config = tmp_path / "mkdocs.10x.yml"
+    config.write_text(yaml.safe_dump(settings), encoding="utf-8")
+    assert time_build(config, tmp_path / "site") > 0
+    assert (tmp_path / "site/es/crs-9/index.html").exists() and (tmp_path / "site/ar/steps-5/index.html").exists()
