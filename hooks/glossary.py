@@ -30,8 +30,7 @@ class Marked(Memo):
 
 
 def _memo() -> Marked:
-    project = site.project
-    return site.state(Marked, lambda: Marked(project.root / project.settings.reading_level.cache / "glossary-pages.pickle"))
+    return site.memo(Marked, "glossary-pages.pickle")
 
 
 def _glossary_text(*languages: str) -> str:

@@ -27,6 +27,7 @@ from guide.settings import guide_section
 
 log = get_plugin_logger("guide")
 State = TypeVar("State")
+M = TypeVar("M", bound=Memo)
 
 
 def inputs_from(config: MkDocsConfig) -> SiteInputs:
@@ -106,6 +107,11 @@ class Site:
         if kind not in self._states:
             self._states[kind] = make() if make else kind()
         return self._states[kind]  # type: ignore[return-value]
+
+    def memo(self, kind: type[M], file_name: str) -> M:
+        """A hook's memo for this run (a `Memo` subclass), kept in the cache folder between builds."""
+        project = self.project
+        return self.state(kind, lambda: kind(project.root / project.settings.reading_level.cache / file_name))
 
     def has(self, kind: type) -> bool:
         return kind in self._states

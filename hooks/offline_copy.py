@@ -70,7 +70,7 @@ def _make_copy(config: MkDocsConfig, language: str) -> int:
                        json.loads(index)["config"]["lang"])
     files = {name: (root / name).read_bytes() for name in names}
     strings = project.strings.get(language, project.strings[project.default])
-    salt = "\n".join([code_version(), Path(__file__).read_text(encoding="utf-8"), strings["offline_copy"], strings["offline_open"], index])
+    salt = "\n".join([code_version(), _file_name(language), strings["offline_copy"], strings["offline_open"], index])
     cache = project.root / project.settings.offline.cache / f"{language}-{oc.content_key(files, salt)}.zip"
     for old in cache.parent.glob(f"{language}-*.zip"):  # only the newest copy of each language is kept
         if old != cache:

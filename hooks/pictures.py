@@ -24,8 +24,7 @@ class Drawn(Memo):
 
 
 def _memo() -> Drawn:
-    project = site.project
-    return site.state(Drawn, lambda: Drawn(project.root / project.settings.reading_level.cache / "picture-pages.pickle"))
+    return site.memo(Drawn, "picture-pages.pickle")
 
 
 class PictureFiles(str):
@@ -42,9 +41,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     record, project, src = site.record(page, config), site.project, page.file.src_uri
     if "[picture:" not in markdown:
         return markdown
-    words = project.strings.get(record.text_language) or {}
+    words = project.strings.get(record.text_language) or project.strings[project.default]
     drawn, problems = _memo().get(
-        [markdown, record.text_language, src, stable_text((words, project.settings.handouts.fonts)), _picture_files()],
+        [markdown, src, stable_text((words, project.language(record.text_language), project.settings.handouts.fonts)),
+         _picture_files()],
         lambda: project.draw_pictures(markdown, record.text_language, f"docs/{src}", project.body_line(src)))
     if problems:
         raise site.fail("\n".join(str(p) for p in problems))

@@ -22,8 +22,7 @@ class Measured(Memo):
 
 
 def _measured() -> Measured:
-    project = site.project
-    return site.state(Measured, lambda: Measured(project.root / project.settings.reading_level.cache / "reading-pages.pickle"))
+    return site.memo(Measured, "reading-pages.pickle")
 
 
 @dataclass

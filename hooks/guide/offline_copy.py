@@ -18,7 +18,7 @@ import zipfile
 from collections.abc import Iterable, Mapping
 from html import escape
 from io import BytesIO
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 INDEX_JSON = "search/search_index.json"
 INDEX_SCRIPT = "search/search_index.js"
@@ -31,7 +31,8 @@ SKIPPED = (".map", ".zip", ".json", ".gz")  # source maps, other copies, the ind
 SKIPPED_FILES = {"404.html", "sitemap.xml"}
 
 _LINK = re.compile(r'(\s(?:data-)?(?:href|src)=")([^"]*)(")')
-_OUTSIDE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|#|/|\?|$)")   # has a scheme, is a fragment or absolute
+_OUTSIDE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|#|//|\?|$)")   # has a scheme or a host, or is a fragment
+_PARTS = re.compile(r"([^#?]*)([#?]?)(.*)")   # path, "#" or "?", the rest
 _ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">')
 _HEAD_END = re.compile(r"</head>", re.IGNORECASE)
 
@@ -72,13 +73,20 @@ def _as_file(path: str) -> str:
 
 def local_link(url: str, page: str, inside: set[str], online: str) -> str:
     """A link of `page` (a path in the site, like "es/crs/index.html") as it must be in the copy: to
-    a file of the copy, relative; to a page outside it, its published address."""
-    if _OUTSIDE.match(url):
-        return url
-    path, mark, rest = re.match(r"([^#?]*)([#?]?)(.*)", url).groups()
+    a file of the copy, relative; to a page outside it, its published address. A link from the
+    site's root ("/es/", the language menu of home pages) is read from the published address's path."""
     here = posixpath.dirname(page)
+    start = here
+    if url.startswith("/") and not url.startswith("//"):
+        root = urlsplit(online).path or "/"
+        if not url.startswith(root):
+            return urljoin(online, url)
+        url, start = url[len(root):] or "./", ""
+    elif _OUTSIDE.match(url):
+        return url
+    path, mark, rest = _PARTS.match(url).groups()
     folder_link = path.endswith("/") or posixpath.basename(path) in (".", "..")
-    target = posixpath.normpath(posixpath.join(here, path))
+    target = posixpath.normpath(posixpath.join(start, path))
     target = "" if target == "." else target
     file = _as_file(target + "/" if folder_link and target else target)
     if file in inside:
@@ -102,7 +110,7 @@ def offline_index(index_json: str) -> str:
     naming its index.html."""
     index = json.loads(index_json)
     for doc in index.get("docs", []):
-        path, mark, rest = re.match(r"([^#?]*)([#?]?)(.*)", doc.get("location", "")).groups()
+        path, mark, rest = _PARTS.match(doc.get("location", "")).groups()
         doc["location"] = _as_file(path) + mark + rest
     return "var __index = " + json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 

@@ -6,7 +6,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-from .disk_cache import stable_text
+from .disk_cache import code_version, stable_text
 from .history import english_finder
 from .project import Project
 from .reading_level import summary
@@ -51,8 +51,8 @@ def _add_reading_levels(project: Project, statuses: list[LanguageStatus]) -> Non
         cache = {}
     size = len(cache)
     # New limits, Markdown extensions or glossary words give new figures.
-    rules = stable_text((project.settings.reading_level, project.inputs.markdown_extensions, project.inputs.mdx_configs,
-                         sorted(project.explained_words.get(project.default, ()))))
+    rules = stable_text((code_version(), project.settings.reading_level, project.inputs.markdown_extensions,
+                         project.inputs.mdx_configs, sorted(project.explained_words.get(project.default, ()))))
     for status in statuses:
         language = project.language(status.language)
         for page in status.pages:

@@ -37,6 +37,11 @@
         }, Promise.resolve());
       };
       this.ready = load(frame, url);
+      this.ready.catch(function () {  // as a worker that cannot start: the page shows search as broken
+        var event = new ErrorEvent("error", { message: "The search could not start." });
+        self.dispatchEvent(event);
+        if (typeof self.onerror === "function") self.onerror(event);
+      });
     }
     postMessage(data) {
       var frame = this.iframe.contentWindow;

@@ -56,8 +56,18 @@ def test_links_outside_the_copy_go_to_the_published_site() -> None:
 
 
 def test_addresses_and_fragments_are_left_alone() -> None:
-    for url in ("#signs", "https://example.com/", "mailto:a@b.c", "data:image/png;base64,xx", "/x/", ""):
+    for url in ("#signs", "https://example.com/", "//example.com/x", "mailto:a@b.c", "data:image/png;base64,xx", ""):
         assert oc.local_link(url, "es/crs/index.html", INSIDE, ONLINE) == url
+
+
+def test_links_from_the_site_root_are_read_from_the_published_path() -> None:
+    """The language menu of a home page links "/guide/es/": in the copy, a file; other languages, online."""
+    assert oc.local_link("/guide/es/", "es/crs/index.html", INSIDE, ONLINE) == "../index.html"
+    assert oc.local_link("/guide/es/glossary/#fever", "es/index.html", INSIDE, ONLINE) == "glossary/index.html#fever"
+    assert oc.local_link("/guide/fr/", "es/index.html", INSIDE, ONLINE) == "https://example.org/guide/fr/"
+    assert oc.local_link("/guide/", "es/index.html", INSIDE, ONLINE) == "https://example.org/guide/"
+    assert oc.local_link("/other/", "es/index.html", INSIDE, ONLINE) == "https://example.org/other/"
+    assert oc.local_link("/es/", "es/index.html", INSIDE, "http://127.0.0.1:8000/") == "index.html"
 
 
 def test_a_page_of_the_copy() -> None:

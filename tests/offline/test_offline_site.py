@@ -37,6 +37,7 @@ def test_each_copy_holds_its_pages_handouts_printables_and_search(built_site: Pa
         names = set(archive.namelist())
         start = archive.read(top + "index.html").decode("utf-8")
         crs = archive.read(f"{top}{inner}crs/index.html").decode("utf-8")
+        home = archive.read(f"{top}{inner}index.html").decode("utf-8")
     for needed in ("index.html", "crs/index.html", "about/index.html", "crs/handout.pdf", "crs/handout-large.pdf",
                    "guide.pdf", "things-to-print/diary.pdf", "things-to-print/wallet-card.pdf", "search/search_index.js"):
         assert top + inner + needed in names, needed
@@ -50,4 +51,6 @@ def test_each_copy_holds_its_pages_handouts_printables_and_search(built_site: Pa
     label = re.search(r'<p class="guide-offline-copy">(.*?)</p>', crs).group(1)
     if language == "ar":  # the date's numbers and the address keep their order in Arabic text
         assert re.sub("<[^>]+>", "", re.sub(r"<bdi dir=\"ltr\">.*?</bdi>", "", label)).count("2") == 0, label
-    assert not re.search(r'href="(?!https?:|#|mailto:)[^"]*/"', crs), "a link to a folder is left (a folder listing on file://)"
+    for page in (crs, home):  # the home page's language menu links from the site's root ("/es/")
+        assert not re.search(r'href="(?!https?:|#|mailto:)[^"]*/"', page), "a link to a folder is left (a folder listing on file://)"
+        assert not re.search(r'(?:href|src)="/(?!/)', page), "a link from the site's root is left (the disk's root on file://)"

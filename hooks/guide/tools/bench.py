@@ -40,6 +40,15 @@ def absolute_config(config_file: Path) -> dict:
     return config
 
 
+def with_own_cache(config: dict, folder: Path) -> dict:
+    """Give a variant its own folder for what hooks keep between builds: variants sharing the project's
+    would each keep only their own results, and every build would start cold."""
+    guide = config["extra"]["guide"]
+    guide.setdefault("reading_level", {})["cache"] = str(folder)
+    guide["reading_level"]["report"] = str(folder / "reading-level.json")
+    return config
+
+
 def plain_config(config_file: Path) -> dict:
     """The same mkdocs.yml minus our hooks: a plain Material build of the same pages."""
     config = absolute_config(config_file)
@@ -304,7 +313,7 @@ def handout_figures(config_file: Path, runs: int) -> None:
     with tempfile.TemporaryDirectory(prefix="guide-handouts-") as tmp:
         tmp_path = Path(tmp)
         config = tmp_path / "mkdocs.yml"
-        settings = absolute_config(config_file)
+        settings = with_own_cache(absolute_config(config_file), tmp_path / "memo-cache")
         guide = settings["extra"]["guide"]  # caches of their own: the first build with handouts is cold
         guide["handouts"]["cache"], guide.setdefault("offline", {})["cache"] = str(tmp_path / "pdf-cache"), str(tmp_path / "zip-cache")
         config.write_text(yaml.safe_dump(settings), encoding="utf-8")
@@ -354,6 +363,7 @@ def run(args: argparse.Namespace) -> int:
         tmp_path = Path(tmp)
         configs = {}
         for name, config in variants.items():
+            with_own_cache(config, tmp_path / f"cache-{name}")
             path = tmp_path / f"mkdocs.{name}.yml"
             path.write_text(yaml.safe_dump(config), encoding="utf-8")
             configs[name] = path
@@ -362,6 +372,7 @@ def run(args: argparse.Namespace) -> int:
         large = ten_times(ours_file, tmp_path / "ten")
         large_configs = {}
         for name, config in {"ours-10x": large, "plain-10x": {k: v for k, v in large.items() if k != "hooks"}}.items():
+            with_own_cache(config, tmp_path / f"cache-{name}")
             path = tmp_path / f"mkdocs.{name}.yml"
             path.write_text(yaml.safe_dump(config), encoding="utf-8")
             large_configs[name] = path
