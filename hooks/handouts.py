@@ -48,7 +48,8 @@ def _start(config: MkDocsConfig) -> Handouts:
     if problems:
         raise site.fail(problems)
     try:
-        return Handouts(Printer(Path(config.theme.custom_dir or "overrides") / "handouts", project.settings.handouts))
+        return Handouts(Printer(Path(config.theme.custom_dir or "overrides") / "handouts", project.settings.handouts,
+                                project.root / project.settings.handouts.cache))
     except RuntimeError as error:
         raise site.fail(f"WeasyPrint cannot start ({error}). {WEASYPRINT_HELP}") from None
 

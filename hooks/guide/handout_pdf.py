@@ -40,8 +40,15 @@ class Result:
 def fonts_version(font_files: Iterable[str]) -> str:
     digest = hashlib.sha256()
     for path in font_files:
-        digest.update(Path(path).read_bytes())
+        stat = Path(path).stat()
+        digest.update(_file_digest(str(path), stat.st_size, stat.st_mtime_ns))
     return digest.hexdigest()[:16]
+
+
+@functools.lru_cache(maxsize=64)
+def _file_digest(path: str, size: int, mtime: int) -> bytes:
+    # Several languages share a font file (the Chinese one is 20 MB): read it once per run.
+    return hashlib.sha256(Path(path).read_bytes()).digest()
 
 
 def cache_key(job_html: str, salt: str) -> str:

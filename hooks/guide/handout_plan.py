@@ -3,6 +3,10 @@ language in menu order. Turns a page's record into WeasyPrint jobs (guide.handou
 """
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
+
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -12,6 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import handout_pdf
+from .disk_cache import cached_text
 from .handout_html import Handout, css_counter_text, css_string, prefix_ids, prepare_content
 from .languages import Language
 from .page_record import PageRecord
@@ -139,8 +144,9 @@ def anchor(path: str) -> str:
 class Printer:
     """The handout templates and stylesheet, loaded once per run; fonts and glyph tables per language."""
 
-    def __init__(self, templates: Path, settings: Handouts) -> None:
+    def __init__(self, templates: Path, settings: Handouts, cache: Path | None = None) -> None:
         self.settings = settings
+        self.cache = cache  # where the fonts' glyph tables are kept between builds (reading a font takes long)
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), autoescape=True,
                                       undefined=jinja2.StrictUndefined)  # a missing word is an error, not a blank
         self.env.globals.update(css_string=lambda text: Markup(css_string(str(text))))
@@ -158,11 +164,22 @@ class Printer:
                                    others=[handout_pdf.font_family(path) for path in others])
             salt = (f"weasyprint {self.version}; fonts {handout_pdf.fonts_version((*fonts.files(), *others))}; "
                     f"layouts {handout_pdf.LAYOUTS} below {handout_pdf.TAIL}")  # a new relayout rule makes them again
-            shared = set().union(*(handout_pdf.font_cmap(path) for path in others))
-            cmap = lambda main, fallback: handout_pdf.font_cmap(main) | (handout_pdf.font_cmap(fallback) if fallback else set())  # noqa: E731
+            shared = set().union(*(self._glyphs(path) for path in others))
+            cmap = lambda main, fallback: self._glyphs(main) | (self._glyphs(fallback) if fallback else set())  # noqa: E731
             self._fonts[fonts] = (css, salt, [cmap(fonts.regular, fonts.fallback_regular) | shared,
                                               cmap(fonts.bold, fonts.fallback_bold) | shared])
         return self._fonts[fonts]
+
+    @functools.lru_cache(maxsize=None)  # noqa: B019 - one Printer per run
+    def _glyphs(self, path: str) -> frozenset[int]:
+        """The characters a font file can draw: kept between builds by the file's path, size and time."""
+        if self.cache is None:
+            return frozenset(handout_pdf.font_cmap(path))
+        stat = Path(path).stat()
+        text = cached_text(self.cache / "glyphs", hashlib.sha256(path.encode("utf-8")).hexdigest()[:16],
+                           [path, str(stat.st_size), str(stat.st_mtime_ns)],
+                           lambda: json.dumps(sorted(handout_pdf.font_cmap(path))))
+        return frozenset(json.loads(text))
 
     def salt(self, language: Language) -> str:
         return self._font_data(fonts_for(language, self.settings))[1]
