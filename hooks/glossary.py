@@ -33,6 +33,10 @@ def _memo() -> Marked:
     return site.memo(Marked, "glossary-pages.pickle")
 
 
+class GlossaryTexts(dict):
+    """Each language's glossary as text, made once per run."""
+
+
 def _glossary_text(*languages: str) -> str:
     """The glossaries of these languages as text, once per run: part of the memo's keys."""
     texts = site.state(GlossaryTexts)
@@ -40,10 +44,6 @@ def _glossary_text(*languages: str) -> str:
         if language not in texts:
             texts[language] = stable_text(site.project.glossaries.get(language))
     return "\n".join(texts[language] for language in languages)
-
-
-class GlossaryTexts(dict):
-    pass
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

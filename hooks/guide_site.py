@@ -12,6 +12,7 @@ import os
 
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urljoin
 from typing import TypeVar
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,6 +27,7 @@ from guide.project import Project, ProjectError, SiteInputs, load_project
 from guide.settings import guide_section
 
 log = get_plugin_logger("guide")
+LOCAL_ADDRESS = "http://127.0.0.1:8000/"  # `make serve`'s address
 State = TypeVar("State")
 M = TypeVar("M", bound=Memo)
 
@@ -136,6 +138,15 @@ class Site:
             if found is not None:
                 return found
         return None
+
+    def folder(self, language: str) -> str:
+        """A language's folder in the site: "" for the default language, "es/" for the others."""
+        return "" if self.is_default(language) else f"{language}/"
+
+    @staticmethod
+    def address(config: MkDocsConfig, path: str = "") -> str:
+        """The published address of a path in the site (`make serve`'s address when site_url is not set)."""
+        return urljoin(config.site_url or LOCAL_ADDRESS, path)
 
     def site_dir(self, config: MkDocsConfig, language: str) -> Path:
         """Where a language's pages go: site/ for the default language, site/<lang>/ for the others."""

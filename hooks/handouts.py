@@ -10,7 +10,6 @@ import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -25,7 +24,6 @@ from guide.urgent_box import SIGNS
 from guide.printables import Questions, list_items, print_links, question_stages, section
 from guide_site import site
 
-LOCAL_ADDRESS = "http://127.0.0.1:8000/"  # `make serve`'s address, printed when site_url is not set
 WEASYPRINT_HELP = ("On Debian or Ubuntu: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0. "
                    "To build without handouts: GUIDE_HANDOUTS=0.")
 
@@ -93,7 +91,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if run.printer is None:
         return output
     printed = PrintedPage(record, page.title or "", str(page.meta.get("description", "")), str(page.meta.get("reviewed", "")),
-                          urljoin(config.site_url or LOCAL_ADDRESS, page.url), page.url, page.content or "",
+                          site.address(config, page.url), page.url, page.content or "",
                           Path(page.file.abs_dest_path).parent, config.site_name)
     try:
         run.jobs[record.site_language] += run.printer.page_jobs(printed, site.project.language(record.site_language))
@@ -127,10 +125,10 @@ def _progress(language: str):
 
 def _jobs(run: Handouts, language: str, config: MkDocsConfig) -> list[handout_pdf.Job]:
     """This language's handouts, and its booklet (the home page's address on its cover)."""
-    home = "" if site.is_default(language) else f"{language}/"
+    home = site.folder(language)
     booklet = run.printer.booklet_job(
         site.project.language(language), run.booklets.pop(language), home,
-        urljoin(config.site_url or LOCAL_ADDRESS, home),
+        site.address(config, home),
         site.site_dir(config, language) / site.project.settings.handouts.booklet_file, Path(config.site_dir),
         config.site_name, config.site_description or "", run.menus.get(language, []))
     jobs = run.jobs.pop(language) + [booklet]

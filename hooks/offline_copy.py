@@ -10,7 +10,6 @@ import os
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
-from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -19,12 +18,10 @@ from mkdocs.utils import get_relative_url
 
 from guide import offline_copy as oc
 from guide.bidi import isolate_ltr_runs
-from guide.disk_cache import code_version
+from guide.disk_cache import cached_bytes
 from guide.page_record import OfflineLink
 from guide.review_dates import TODAY_VARIABLE, format_date, today_from
 from guide_site import site
-
-LOCAL_ADDRESS = "http://127.0.0.1:8000/"  # `make serve`'s address, when site_url is not set
 
 
 @dataclass
@@ -39,8 +36,7 @@ def _file_name(language: str) -> str:
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
     record = site.record(page, config)
     if site.makes_files() and record.name in site.project.settings.offline.pages:
-        folder = "" if site.is_default(record.site_language) else f"{record.site_language}/"
-        zip_url = get_relative_url(folder + _file_name(record.site_language), page.url)
+        zip_url = get_relative_url(site.folder(record.site_language) + _file_name(record.site_language), page.url)
         note = str(escape(record.strings["offline_note"])).replace("{size}", oc.SIZE_MARK)
         record.offline = OfflineLink(zip_url, record.strings["offline_link"], note)
         site.state(LinkingPages).built.setdefault(record.site_language, []).append(Path(page.file.abs_dest_path))
@@ -63,28 +59,25 @@ def on_post_build(config: MkDocsConfig) -> None:
 def _make_copy(config: MkDocsConfig, language: str) -> int:
     """Make (or take from the cache) the language's ZIP in its folder; its size in bytes."""
     project, root = site.project, Path(config.site_dir)
-    folder = "" if site.is_default(language) else f"{language}/"
+    folder = site.folder(language)
     index = (root / folder / oc.INDEX_JSON).read_text(encoding="utf-8")
     names = oc.members((p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()), folder,
                        [code for code in project.inputs.built if code != language and not site.is_default(code)],
                        json.loads(index)["config"]["lang"])
     files = {name: (root / name).read_bytes() for name in names}
     strings = project.strings.get(language, project.strings[project.default])
-    salt = "\n".join([code_version(), _file_name(language), strings["offline_copy"], strings["offline_open"], index])
-    cache = project.root / project.settings.offline.cache / f"{language}-{oc.content_key(files, salt)}.zip"
-    for old in cache.parent.glob(f"{language}-*.zip"):  # only the newest copy of each language is kept
-        if old != cache:
-            old.unlink()
+    salt = "\n".join([_file_name(language), strings["offline_copy"], strings["offline_open"], index])
+    made: list[bool] = []  # only to say whether the copy was made now or reused
+
+    def make() -> bytes:
+        made.append(True)
+        day = _today()
+        return oc.zip_bytes(_copy_files(config, language, folder, files, strings, index, day), Path(_file_name(language)).stem, day)
+
+    data = cached_bytes(project.root / project.settings.offline.cache, language, [oc.content_key(files, salt)], make, ".zip")
     target = root / folder / _file_name(language)
-    if cache.exists():
-        target.write_bytes(cache.read_bytes())
-        site.info(f"Offline copy ({language}): {target.name}, {oc.size_text(cache.stat().st_size)} (unchanged)")
-        return cache.stat().st_size
-    data = oc.zip_bytes(_copy_files(config, language, folder, files, strings, index), Path(_file_name(language)).stem, _today())
-    cache.parent.mkdir(parents=True, exist_ok=True)
-    cache.write_bytes(data)
     target.write_bytes(data)
-    site.info(f"Offline copy ({language}): {target.name}, {oc.size_text(len(data))}")
+    site.info(f"Offline copy ({language}): {target.name}, {oc.size_text(len(data))}{'' if made else ' (unchanged)'}")
     return len(data)
 
 
@@ -96,12 +89,11 @@ def _today() -> dt.date:
 
 
 def _copy_files(config: MkDocsConfig, language: str, folder: str, files: dict[str, bytes],
-                strings: dict[str, str], index: str) -> dict[str, bytes]:
+                strings: dict[str, str], index: str, day: dt.date) -> dict[str, bytes]:
     """The copy's files: pages that work from the disk, the search index as a script, a start page."""
     project = site.project
-    online = config.site_url or LOCAL_ADDRESS
-    home = urljoin(online, folder)
-    label = str(escape(strings["offline_copy"])).replace("{date}", escape(format_date(_today(), language))).replace(
+    online, home = site.address(config), site.address(config, folder)
+    label = str(escape(strings["offline_copy"])).replace("{date}", escape(format_date(day, language))).replace(
         "{address}", f'<a href="{escape(home)}">{escape(home)}</a>')
     if project.language(language).direction == "rtl":  # the date's numbers and the address read left to right
         label = isolate_ltr_runs(label, "rtl")

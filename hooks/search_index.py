@@ -47,13 +47,13 @@ def on_post_build(config: MkDocsConfig) -> None:
     default = site.is_default(language)
     raw = site.state(DefaultIndex) if default and site.has(DefaultIndex) else shared.read_text(encoding="utf-8")
     (site.site_dir(config, language) / INDEX).parent.mkdir(parents=True, exist_ok=True)
-    (site.site_dir(config, language) / INDEX).write_text(_localized(raw, language, default), encoding="utf-8")
+    (site.site_dir(config, language) / INDEX).write_text(_localized(raw, language), encoding="utf-8")
     if not default and site.has(DefaultIndex):
         shared.write_text(site.state(DefaultIndex), encoding="utf-8")
 
 
-def _localized(raw: str, language: str, default: bool) -> str:
+def _localized(raw: str, language: str) -> str:
     """The language's index with its word variants, from the cache when the same index was done before."""
-    record, prefix = site.project.language(language), "" if default else f"{language}/"
+    record, prefix = site.project.language(language), site.folder(language)
     return cached_text(site.project.root / site.project.settings.reading_level.cache / "search", language,
                        [raw, repr(record), prefix], lambda: json.dumps(localize_index(json.loads(raw), record, prefix)))

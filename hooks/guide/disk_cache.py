@@ -45,17 +45,23 @@ def key_of(parts: Iterable[str]) -> str:
     return digest.hexdigest()[:24]
 
 
-def cached_text(folder: Path, name: str, parts: Iterable[str], make: Callable[[], str]) -> str:
-    """The text `make` gives for these parts: read from `folder` when an earlier build made it."""
-    path = folder / f"{name}-{key_of([code_version(), *parts])}.txt"
+def cached_bytes(folder: Path, name: str, parts: Iterable[str], make: Callable[[], bytes], suffix: str = ".bin") -> bytes:
+    """What `make` gives for these parts: read from `folder` when an earlier build made it. Only the
+    newest result of each name is kept."""
+    path = folder / f"{name}-{key_of([code_version(), *parts])}{suffix}"
     if path.exists():
-        return path.read_text(encoding="utf-8")
-    text = make()
+        return path.read_bytes()
+    data = make()
     folder.mkdir(parents=True, exist_ok=True)
-    for old in folder.glob(f"{name}-*.txt"):
+    for old in folder.glob(f"{name}-*{suffix}"):
         old.unlink()
-    path.write_text(text, encoding="utf-8")
-    return text
+    path.write_bytes(data)
+    return data
+
+
+def cached_text(folder: Path, name: str, parts: Iterable[str], make: Callable[[], str]) -> str:
+    """Text `make` gives for these parts, kept as `cached_bytes` keeps it."""
+    return cached_bytes(folder, name, parts, lambda: make().encode("utf-8"), ".txt").decode("utf-8")
 
 
 def stable_text(value: object) -> str:
