@@ -94,7 +94,7 @@ def _copy_files(config: MkDocsConfig, language: str, folder: str, files: dict[st
     project = site.project
     online, home = site.address(config), site.address(config, folder)
     label = str(escape(strings["offline_copy"])).replace("{date}", escape(format_date(day, language))).replace(
-        "{address}", f'<a href="{escape(home)}">{escape(home)}</a>')
+        "{address}", f'<a href="{escape(home)}" dir="ltr">{escape(home)}</a>')
     if project.language(language).direction == "rtl":  # the date's numbers and the address read left to right
         label = isolate_ltr_runs(label, "rtl")
     inside = set(files)

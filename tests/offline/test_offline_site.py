@@ -49,8 +49,9 @@ def test_each_copy_holds_its_pages_handouts_printables_and_search(built_site: Pa
         assert f'url={inner}index.html' in start
     assert '<p class="guide-offline-copy">' in crs and 'offline-worker.js"></script>' in crs
     label = re.search(r'<p class="guide-offline-copy">(.*?)</p>', crs).group(1)
+    assert re.search(r'<a href="http[^"]+" dir="ltr">', label), "the address must read left to right, slash included"
     if language == "ar":  # the date's numbers and the address keep their order in Arabic text
-        assert re.sub("<[^>]+>", "", re.sub(r"<bdi dir=\"ltr\">.*?</bdi>", "", label)).count("2") == 0, label
+        assert re.sub("<[^>]+>", "", re.sub(r'<(bdi|a)\b[^>]*dir="ltr"[^>]*>.*?</\1>', "", label)).count("2") == 0, label
     for page in (crs, home):  # the home page's language menu links from the site's root ("/es/")
         assert not re.search(r'href="(?!https?:|#|mailto:)[^"]*/"', page), "a link to a folder is left (a folder listing on file://)"
         assert not re.search(r'(?:href|src)="/(?!/)', page), "a link from the site's root is left (the disk's root on file://)"
