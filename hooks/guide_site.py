@@ -57,6 +57,7 @@ class Site:
         self._records: dict[tuple[str, str], PageRecord] = {}
         self._states: dict[type, object] = {}
         self._said: set[str] = set()
+        self._at_end: dict[str, Callable[[], None]] = {}
 
     # The run: reset by the outer build (a new `mkdocs build`, or a `mkdocs serve` rebuild).
     def start(self, config: MkDocsConfig) -> None:
@@ -66,6 +67,7 @@ class Site:
         self._records.clear()
         self._states.clear()
         self._said.clear()
+        self._at_end.clear()
         try:
             self._project = load_project(inputs_from(config))
         except ProjectError as error:
@@ -92,6 +94,22 @@ class Site:
             for state in self._states.values():
                 if isinstance(state, Memo):
                     state.save()
+            self._end_run()
+
+    def abandon(self) -> None:
+        """A build failed: still do what hooks asked to do at the end (the reading-level report is most
+        wanted when the gate fails), with what was done so far."""
+        self._building.clear()
+        self._end_run()
+
+    def _end_run(self) -> None:
+        actions, self._at_end = list(self._at_end.values()), {}
+        for action in actions:
+            action()
+
+    def at_end(self, name: str, action: Callable[[], None]) -> None:
+        """Do `action` once, when the run of every language is over; a later one of the same name replaces it."""
+        self._at_end[name] = action
 
     def makes_files(self) -> bool:
         """Handouts and offline copies are made in `mkdocs build`; in `mkdocs serve` only with GUIDE_HANDOUTS=1."""

@@ -18,10 +18,12 @@ from mkdocs.structure.pages import Page
 from markupsafe import Markup
 
 from guide import handout_pdf
-from guide.handout_plan import BookletPage, PrintedPage, Printer, Sheets, missing_fonts, page_limit_problems
+from guide.disk_cache import Memo, stable_text
+from guide.handout_plan import BookletPage, PagePlan, PrintedPage, Printer, Sheets, missing_fonts, page_limit_problems
+from guide.languages import Language
 from guide.page_record import HandoutLinks
 from guide.urgent_box import SIGNS
-from guide.printables import Questions, list_items, print_links, question_stages, section
+from guide.printables import Questions, print_links, question_stages
 from guide_site import site
 
 WEASYPRINT_HELP = ("On Debian or Ubuntu: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0. "
@@ -36,6 +38,12 @@ class Handouts:
     menus: dict[str, list[str]] = field(default_factory=dict)  # each language's pages in menu order
     questions: dict[str, dict[str, Questions]] = field(default_factory=lambda: defaultdict(dict))  # by language, page
     sheets: dict[str, Sheets] = field(default_factory=dict)    # by language: what its things to print need
+
+
+class Planned(Memo):
+    """Each page's plan (guide.handout_plan.PagePlan) and each language's things to print from earlier
+    builds, by a hash of what they are made from and of the templates: making them was most of this
+    hook's time once the PDFs are cached."""
 
 
 def _start(config: MkDocsConfig) -> Handouts:
@@ -93,27 +101,37 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     printed = PrintedPage(record, page.title or "", str(page.meta.get("description", "")), str(page.meta.get("reviewed", "")),
                           site.address(config, page.url), page.url, page.content or "",
                           Path(page.file.abs_dest_path).parent, config.site_name)
-    try:
-        run.jobs[record.site_language] += run.printer.page_jobs(printed, site.project.language(record.site_language))
-    except ValueError as error:
-        raise site.fail(str(error)) from None
-    _gather(run, printed)
+    plan = _plan(run.printer, printed, site.project.language(record.site_language))
+    run.jobs[record.site_language] += plan.jobs
+    _gather(run, printed, plan)
     return output
 
 
-def _gather(run: Handouts, printed: PrintedPage) -> None:
+def _planned() -> Planned:
+    return site.memo(Planned, "handout-pages.pickle")
+
+
+def _plan(printer: Printer, printed: PrintedPage, language: Language) -> PagePlan:
+    # The fonts' salt: a font file changed in place may lack a character that the plan's check passed.
+    try:
+        return _planned().get([stable_text(printed), stable_text(language), printer.fingerprint, printer.salt(language)],
+                              lambda: printer.page_plan(printed, language))
+    except ValueError as error:  # a character the fonts cannot print
+        raise site.fail(str(error)) from None
+
+
+def _gather(run: Handouts, printed: PrintedPage, plan: PagePlan) -> None:
     """The page in its language's booklet; its questions for the question sheet; from the page that
     links the things to print, the rest of what they need."""
-    record, settings = printed.record, site.project.settings.handouts.printables
-    run.booklets[record.site_language].append(run.printer.booklet_page(printed))
-    questions = list_items(section(printed.paper, settings.questions))
-    if questions:
-        run.questions[record.site_language][record.name] = Questions(record.text_language, tuple(questions))
-    if record.name == settings.page:
+    record = printed.record
+    run.booklets[record.site_language].append(plan.booklet)
+    if plan.questions:
+        run.questions[record.site_language][record.name] = Questions(record.text_language, plan.questions)
+    if record.name == site.project.settings.handouts.printables.page:
         icons = {name: Markup(site.project.pictures.icon(name)) for name, _ in SIGNS}
         run.sheets[record.site_language] = Sheets(
             record.strings, printed.url, printed.folder, f"docs/{record.src_uri}", printed.guide_name, [],
-            Markup(section(printed.paper, settings.checklist)), record.text_language, icons)
+            Markup(plan.checklist), record.text_language, icons)
 
 
 def _progress(language: str):
@@ -136,8 +154,10 @@ def _jobs(run: Handouts, language: str, config: MkDocsConfig) -> list[handout_pd
     if sheets:
         stages = question_stages(site.project.settings.handouts.printables.stages, run.questions.pop(language, {}),
                                  sheets.strings)
+        sheets, record = dataclasses.replace(sheets, stages=stages), site.project.language(language)
         try:
-            jobs += run.printer.printable_jobs(dataclasses.replace(sheets, stages=stages), site.project.language(language))
+            jobs += _planned().get([stable_text(sheets), stable_text(record), run.printer.fingerprint, run.printer.salt(record)],
+                                   lambda: run.printer.printable_jobs(sheets, record))
         except ValueError as error:  # a character the fonts cannot print
             raise site.fail(str(error)) from None
     return jobs

@@ -5,9 +5,11 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
+from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from guide.disk_cache import Memo, key_of, stable_text
+from guide.pictures import put_pictures
 from guide_site import site
 
 
@@ -37,15 +39,26 @@ def _picture_files() -> str:
         f"{p.relative_to(folder)}\n{p.read_text(encoding='utf-8')}" for p in sorted(folder.rglob("*")) if p.is_file())))
 
 
+class Drawings(dict[tuple[str, str], list[str]]):
+    """Each page's drawn pictures, by (reader's language, page), from its Markdown to its HTML."""
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     record, project, src = site.record(page, config), site.project, page.file.src_uri
     if "[picture:" not in markdown:
         return markdown
     words = project.strings.get(record.text_language) or project.strings[project.default]
-    drawn, problems = _memo().get(
+    placed, drawings, problems = _memo().get(
         [markdown, src, stable_text((words, project.language(record.text_language), project.settings.handouts.fonts)),
          _picture_files()],
-        lambda: project.draw_pictures(markdown, record.text_language, f"docs/{src}", project.body_line(src)))
+        lambda: project.place_pictures(markdown, record.text_language, f"docs/{src}", project.body_line(src)))
     if problems:
         raise site.fail("\n".join(str(p) for p in problems))
-    return drawn
+    site.state(Drawings)[record.site_language, src] = drawings
+    return placed
+
+
+@event_priority(50)  # before the hooks that read the page's HTML: they see the pictures
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    drawings = site.state(Drawings).pop((site.record(page, config).site_language, page.file.src_uri), None)
+    return put_pictures(html, drawings) if drawings else html

@@ -12,6 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from guide.disk_cache import Memo, stable_text
+from guide.project import Project
 from guide.reading_level import assess_box, assess_page
 from guide.readability_report import PageReport, report_lines, write_json
 from guide_site import site
@@ -54,10 +55,12 @@ def _assess(html: str, page: Page, record):
 
 def _assess_boxes(html: str, language, reports: Reports) -> None:
     """The boxes every page shares (the short help part, the urgent box): once per language."""
+    settings = site.project.settings.reading_level
     for box in ("guide-help-now", "guide-urgent"):
         if (language.code, box) not in reports.boxes and box in html:
-            reports.boxes[language.code, box] = assess_box(html, box, language, site.project.settings.reading_level,
-                                                           site.project.english)
+            reports.boxes[language.code, box] = _measured().get(
+                [html, box, stable_text((language, settings))],
+                lambda box=box: assess_box(html, box, language, settings, site.project.english))
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -66,5 +69,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     columns = {code: project.language(code).columns for code in {r.language for r in everything}}
     for line in report_lines([r for r in everything if r.language == language], columns, project.settings.reading_level.report):
         site.info(line)
-    write_json(everything, Path(project.root) / project.settings.reading_level.report)
+    site.at_end("reading level", lambda: _save(project))  # once, with every language's pages
+
+
+def _save(project: Project) -> None:
+    reports = site.state(Reports)
+    write_json(reports.pages + list(reports.boxes.values()), Path(project.root) / project.settings.reading_level.report)
     project.save_syllables()

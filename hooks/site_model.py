@@ -35,6 +35,10 @@ def on_post_build(config: MkDocsConfig) -> None:
     site.leave(config)
 
 
+def on_build_error(error: Exception) -> None:
+    site.abandon()
+
+
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
     context["guide"] = site.record(page, config)
     return context

@@ -9,6 +9,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from guide.disk_cache import Memo
 from guide.notices import notices_for
 from guide.status_report import TranslationReport, translation_report
 from guide.translation_status import as_markdown
@@ -18,6 +19,15 @@ from guide_site import site
 
 class Shapes(dict[str, Shape]):
     """The English pages' shapes, by page name, to compare each translation with."""
+
+
+class ShapeMemo(Memo):
+    """Each page's shape from earlier builds, by a hash of its HTML: reading every page's HTML again was
+    this hook's whole cost."""
+
+
+def _shape(html: str) -> Shape:
+    return site.memo(ShapeMemo, "page-shapes.pickle").get([html], lambda: page_shape(html))
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -45,9 +55,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if record.name == project.settings.glossary.page or record.name in project.settings.english_only:
         return html  # made from data, or not translated: nothing to compare
     if not record.fallback and site.is_default(record.text_language):
-        shapes[record.name] = page_shape(html)
+        shapes[record.name] = _shape(html)
     elif not site.is_default(record.text_language) and record.name in shapes:
-        site.warn(*compare_shapes(shapes[record.name], page_shape(html), f"docs/{record.src_uri}",
+        site.warn(*compare_shapes(shapes[record.name], _shape(html), f"docs/{record.src_uri}",
                                    f"docs/{project.default}/{record.name}"))
     return html
 

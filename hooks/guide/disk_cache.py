@@ -75,7 +75,7 @@ def stable_text(value: object) -> str:
         if dataclasses.is_dataclass(v):
             return {f.name: getattr(v, f.name) for f in dataclasses.fields(v)}
         return dict(v) if isinstance(v, Mapping) else repr(v)
-    return json.dumps(value, sort_keys=True, default=plain)
+    return json.dumps(value, sort_keys=True, default=plain, ensure_ascii=False)
 
 
 class Memo:

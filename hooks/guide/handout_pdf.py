@@ -189,7 +189,9 @@ def build(jobs: list[Job], cache_dir: Path, salt: str, workers: int | None = Non
         try:
             outputs = executor.map(_work, todo) if executor else map(_work, todo)
             for key, data, pages, problems in outputs:
-                (cache_dir / f"{key}.pdf").write_bytes(data)
+                fresh = cache_dir / f"{key}.pdf.new"  # a new file, never written into: the site's PDFs link to the kept ones
+                fresh.write_bytes(data)
+                fresh.replace(cache_dir / f"{key}.pdf")
                 (cache_dir / f"{key}.json").write_text(json.dumps({"pages": pages, "problems": problems}), "utf-8")
                 results[key] = Result(key, pages, problems)
                 done += 1
@@ -199,9 +201,20 @@ def build(jobs: list[Job], cache_dir: Path, salt: str, workers: int | None = Non
                 executor.shutdown()
     for job in jobs:
         for output in job.outputs:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(cache_dir / f"{job.key}.pdf", output)
+            place(cache_dir / f"{job.key}.pdf", output)
     return [results[job.key] for job in jobs]
+
+
+def place(kept: Path, output: Path) -> None:
+    """Put a kept file at `output`: a hard link where the disk allows it (copying every PDF was most
+    of a warm build's handout time), else a copy. The site's file is replaced, never written into;
+    a tool that edits the site's PDFs in place would change the kept ones too."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.unlink(missing_ok=True)
+    try:
+        os.link(kept, output)
+    except OSError:
+        shutil.copyfile(kept, output)
 
 
 def weasyprint_version() -> str:

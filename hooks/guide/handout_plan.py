@@ -16,12 +16,12 @@ import jinja2
 from markupsafe import Markup
 
 from . import handout_pdf
-from .disk_cache import cached_text
+from .disk_cache import cached_text, stable_text
 from .handout_html import Handout, css_counter_text, css_string, prefix_ids, prepare_content
 from .languages import Language
 from .page_record import PageRecord
 from .urgent_box import HELP_CLASS
-from .printables import PRINTABLES, TITLES as TITLE_KEYS, Stage, file_name
+from .printables import PRINTABLES, TITLES as TITLE_KEYS, Stage, file_name, list_items, section
 from .settings import Fonts, Handouts
 
 URGENT_START = '<div class="guide-urgent-box">'
@@ -61,6 +61,17 @@ class BookletPage:
     help: str             # the page's short help part, printed once on the booklet's cover
     reviewed: str
     strings: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class PagePlan:
+    """What one page gives the handouts, all made for paper: its two handouts, its part of the
+    booklet, the questions it lists, and (on the things-to-print page) its checklist."""
+
+    jobs: list[handout_pdf.Job]
+    booklet: BookletPage
+    questions: tuple[str, ...]
+    checklist: str
 
 
 @dataclass(frozen=True)
@@ -153,6 +164,15 @@ class Printer:
         self._css = jinja2.Environment(autoescape=False).from_string((templates / "handout.css").read_text("utf-8"))
         self._fonts: dict[Fonts, tuple[str, str, list[set[int]]]] = {}
         self.version = handout_pdf.weasyprint_version()
+        self.templates = templates
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """The templates, stylesheet and settings that documents are made from: part of a kept plan's key."""
+        digest = hashlib.sha256(stable_text(self.settings).encode("utf-8"))
+        for path in sorted(p for p in self.templates.rglob("*") if p.is_file()):
+            digest.update(path.relative_to(self.templates).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
+        return digest.hexdigest()
 
     def _font_data(self, fonts: Fonts) -> tuple[str, str, list[set[int]]]:
         """(stylesheet, cache salt, glyph tables of regular and bold, each with its fallback) for a font set, read once."""
@@ -183,6 +203,13 @@ class Printer:
 
     def salt(self, language: Language) -> str:
         return self._font_data(fonts_for(language, self.settings))[1]
+
+    def page_plan(self, page: PrintedPage, language: Language) -> PagePlan:
+        """All the handouts need from one page; raises ValueError for a glyph the font lacks."""
+        printables = self.settings.printables
+        return PagePlan(self.page_jobs(page, language), self.booklet_page(page),
+                        tuple(list_items(section(page.paper, printables.questions))),
+                        section(page.paper, printables.checklist) if page.record.name == printables.page else "")
 
     def page_jobs(self, page: PrintedPage, language: Language) -> list[handout_pdf.Job]:
         """A standard and a large-print handout of the page; raises ValueError for a glyph the font lacks."""

@@ -151,16 +151,39 @@ def wrap_label(text: str, room: float, most: int, key: str, words_file: str, mea
     return lines
 
 
-def insert_pictures(markdown: str, draw: Callable[[str], str], path: str, first_line: int = 1) -> tuple[str, list[Problem]]:
-    """Replace each `[picture: name]` line with the drawn picture; a bad one is a problem at its line
+_PLACE = re.compile(r"<!-- guide:picture (\d+) -->")
+
+
+def place_pictures(markdown: str, draw: Callable[[str], str], path: str,
+                   first_line: int = 1) -> tuple[str, list[str], list[Problem]]:
+    """Each `[picture: name]` line becomes a placeholder, and its drawing is returned, in order: Markdown
+    passes the placeholder through, so it never reads the drawing's HTML (on a page with a picture that
+    was half of its time); `put_pictures` puts the drawings in. A bad picture is a problem at its line
     (`first_line`: the line of the file where `markdown` starts, after the front matter)."""
     problems: list[Problem] = []
+    drawings: list[str] = []
 
     def replace(match: re.Match[str]) -> str:
         try:
-            return f"\n{draw(match.group(1))}\n"
+            drawings.append(draw(match.group(1)))
         except PictureError as error:
             problems.append(Problem(path, first_line + markdown.count("\n", 0, match.start()), str(error)))
             return ""
+        return f"\n<!-- guide:picture {len(drawings) - 1} -->\n"
 
-    return MARKER.sub(replace, markdown), problems
+    return MARKER.sub(replace, markdown), drawings, problems
+
+
+def put_pictures(text: str, drawings: list[str]) -> str:
+    """The page's Markdown or HTML with each placeholder of `place_pictures` replaced by its drawing."""
+    def drawing(match: re.Match[str]) -> str:
+        number = int(match.group(1))
+        return drawings[number] if number < len(drawings) else match.group(0)
+
+    return _PLACE.sub(drawing, text)
+
+
+def insert_pictures(markdown: str, draw: Callable[[str], str], path: str, first_line: int = 1) -> tuple[str, list[Problem]]:
+    """The Markdown with each `[picture: name]` line drawn in place, and the problems."""
+    placed, drawings, problems = place_pictures(markdown, draw, path, first_line)
+    return put_pictures(placed, drawings), problems

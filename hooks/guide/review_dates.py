@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Mapping
 
@@ -46,6 +47,7 @@ def due_date(reviewed: dt.date, months: int) -> dt.date:
     return add_months(reviewed, months)
 
 
+@functools.lru_cache(maxsize=None)  # most pages share a few dates; Babel takes long for each
 def format_date(day: dt.date, language: str) -> str:
     """The date as people write it in `language` ("November 25, 2026", "25 de noviembre de 2026"),
     or ISO (2026-11-25) for a language Babel does not know."""

@@ -40,3 +40,38 @@ def test_cache_key_changes_with_html_and_salt_only() -> None:
     assert cache_key("<p>a</p>", "fonts 1") == cache_key("<p>a</p>", "fonts 1")
     assert cache_key("<p>a</p>", "fonts 1") != cache_key("<p>b</p>", "fonts 1")
     assert cache_key("<p>a</p>", "fonts 1") != cache_key("<p>a</p>", "fonts 2")
+
+
+def test_a_kept_pdf_is_linked_into_the_site_and_replacing_it_never_writes_into_the_cache(tmp_path) -> None:
+    from guide.handout_pdf import place
+
+    kept = tmp_path / "cache" / "abc.pdf"
+    kept.parent.mkdir()
+    kept.write_bytes(b"%PDF kept")
+    output = tmp_path / "site" / "crs" / "handout.pdf"
+    place(kept, output)
+    assert output.read_bytes() == b"%PDF kept" and output.stat().st_ino == kept.stat().st_ino
+    other = tmp_path / "cache" / "def.pdf"
+    other.write_bytes(b"%PDF other")
+    place(other, output)  # the next build's PDF for the same page
+    assert output.read_bytes() == b"%PDF other" and kept.read_bytes() == b"%PDF kept"
+
+
+def test_the_printer_fingerprint_changes_with_a_template_or_a_setting(tmp_path) -> None:
+    import dataclasses
+    import shutil
+
+    from guide.handout_plan import Printer
+    from guide.settings import parse_settings
+    from sitebuild import ROOT
+
+    templates = tmp_path / "handouts"
+    shutil.copytree(ROOT / "overrides" / "handouts", templates)
+    settings = parse_settings(None).handouts
+    first = Printer(templates, settings).fingerprint
+    assert Printer(templates, settings).fingerprint == first  # the same from run to run
+    page = templates / "handout.html"
+    page.write_text(page.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert Printer(templates, settings).fingerprint != first
+    changed = dataclasses.replace(settings, file="leaflet.pdf")
+    assert Printer(templates, changed).fingerprint not in (first, Printer(templates, settings).fingerprint)

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from guide.languages import language_for
-from guide.pictures import Pictures, PictureError, insert_pictures, wrap_label
+from guide.pictures import Pictures, PictureError, insert_pictures, place_pictures, put_pictures, wrap_label
 from guide.printables import PRINTABLES, Questions, list_items, print_links, question_stages, section
 from guide.reading_text import reading_units
 from guide.urgent_box import help_now, insert_after_title
@@ -182,3 +182,23 @@ def test_a_right_to_left_picture_is_mirrored_and_its_icons_and_numbers_are_not()
     assert 'transform="matrix(-1 0 0 1 560 0)"' in antigen and arabic["car_t_cell"].split()[0] in antigen
     left_to_right = PICTURES.figure("car-finds-antigen", words("en"), "en")
     assert "matrix(" not in left_to_right and "gp-rtl" not in left_to_right
+
+
+def test_markdown_gets_a_placeholder_and_the_html_gets_the_picture_where_its_line_was() -> None:
+    import markdown as python_markdown
+
+    from sitebuild import real_config
+
+    source = "# Title\n\nText before.\n\n[picture: warning-signs]\n\nText after.\n"
+    draw = lambda name: PICTURES.figure(name, words("en"), "docs/en/_includes/strings.yml")  # noqa: E731
+    placed, drawings, problems = place_pictures(source, draw, "docs/en/x.md")
+    assert not problems and len(drawings) == 1 and "<svg" not in placed and "<svg" in drawings[0]
+    config = real_config()
+    extensions = [e if isinstance(e, str) else next(iter(e)) for e in config["markdown_extensions"]]
+    options = {next(iter(e)): e[next(iter(e))] for e in config["markdown_extensions"] if isinstance(e, dict)}
+    options.pop("pymdownx.snippets", None)
+    convert = lambda text: python_markdown.markdown(text, extensions=[e for e in extensions if e != "pymdownx.snippets"],  # noqa: E731
+                                                   extension_configs=options)
+    # The page's HTML is the same as when Markdown read the drawing itself.
+    assert put_pictures(convert(placed), drawings) == convert(insert_pictures(source, draw, "docs/en/x.md")[0])
+    assert put_pictures("<p>no picture</p>", []) == "<p>no picture</p>"

@@ -84,3 +84,20 @@ def test_structure_rules_are_enforced(tmp_path: Path) -> None:
     result = build(tmp_path, page)
     assert result.returncode != 0
     assert 'docs/en/index.md: the page does not start with a "Key points" part' in result.stderr
+
+
+def test_when_a_translation_fails_the_gate_the_report_still_holds_every_language(tmp_path: Path) -> None:
+    # The other languages are built inside English's build; a failing one ends the run from there.
+    from guide.translations import english_hash
+    from sitebuild import GLOSSARY_STUB, HOME, glossary_stub_es, spanish_home, two_language_site
+
+    hard = ("La administración de quimioterapia linfodepletiva necesita una coordinación institucional "
+            "exhaustiva, una vigilancia hematológica meticulosa e intervenciones farmacológicas "
+            "individualizadas administradas por profesionales multidisciplinarios experimentados en "
+            "oncología en centros especializados de tratamiento y de investigación internacional.")
+    config = two_language_site(tmp_path, es_pages={"index.md": spanish_home(english_hash(HOME), text=hard),
+                                                   "glossary.md": glossary_stub_es(english_hash(GLOSSARY_STUB))})
+    result = run_mkdocs_build(config, tmp_path / "site")
+    assert result.returncode != 0 and "docs/es/index.md" in result.stderr
+    pages = {p["page"]: p for p in report(tmp_path)["pages"]}
+    assert "docs/en/index.md" in pages and pages["docs/es/index.md"]["status"] == "FAIL"
