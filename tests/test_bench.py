@@ -59,3 +59,20 @@ def test_the_ten_times_site_copies_every_page_in_every_language_and_builds(tmp_p
     config.write_text(yaml.safe_dump(settings), encoding="utf-8")
     assert time_build(config, tmp_path / "site") > 0
     assert (tmp_path / "site/es/crs-9/index.html").exists() and (tmp_path / "site/ar/steps-5/index.html").exists()
+
+
+def test_timed_builds_keep_compiled_code_as_a_readers_machine_does(monkeypatch) -> None:
+    from guide.tools.bench import build_env
+
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    env = build_env(GUIDE_HANDOUTS="0")
+    assert "PYTHONDONTWRITEBYTECODE" not in env
+    assert env["GUIDE_HANDOUTS"] == "0" and env["NO_MKDOCS_2_WARNING"] == "1"
+
+
+def test_the_plain_build_with_kept_templates_has_only_that_hook() -> None:
+    from guide.tools.bench import TEMPLATE_CACHE, with_template_cache
+
+    config = with_template_cache(plain_config(ROOT / "mkdocs.yml"), ROOT / "mkdocs.yml")
+    assert config["hooks"] == [str(ROOT / TEMPLATE_CACHE)] and Path(config["hooks"][0]).is_file()
+    assert TEMPLATE_CACHE in real_config()["hooks"]

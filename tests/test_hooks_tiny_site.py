@@ -81,3 +81,15 @@ def test_broken_link_fails_the_strict_build(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "nowhere.md" in result.stderr
     assert "#nope" in result.stderr
+
+
+def test_compiled_templates_are_kept_between_builds_and_give_the_same_pages(tmp_path: Path) -> None:
+    config = make_tiny_site(tmp_path, site_pages())
+    assert run_mkdocs_build(config, tmp_path / "site").returncode == 0
+    kept = {path: path.stat().st_mtime_ns for path in (tmp_path / ".cache/guide/templates").glob("*.cache")}
+    assert len(kept) > 20  # the theme's main template and its partials, and ours
+    assert run_mkdocs_build(config, tmp_path / "again").returncode == 0
+    # Read back, not compiled and written again; and the pages come out the same.
+    assert {path: path.stat().st_mtime_ns for path in kept} == kept
+    for name in ("index.html", "get-help/index.html", "404.html"):
+        assert (tmp_path / "again" / name).read_text(encoding="utf-8") == (tmp_path / "site" / name).read_text(encoding="utf-8")
