@@ -111,11 +111,19 @@ def _planned() -> Planned:
     return site.memo(Planned, "handout-pages.pickle")
 
 
+class LanguageKeys(dict[str, str]):
+    """Each language's part of a kept plan's key, once per run: its record, and its fonts' salt (a font
+    file changed in place may lack a character that the plan's check passed)."""
+
+
 def _plan(printer: Printer, printed: PrintedPage, language: Language) -> PagePlan:
-    # The fonts' salt: a font file changed in place may lack a character that the plan's check passed.
+    keys = site.state(LanguageKeys)
+    if language.code not in keys:
+        keys[language.code] = stable_text(language) + printer.fingerprint + printer.salt(language)
+    # The content as it is (the longest part); the page's reading level is worked out from it.
+    rest = dataclasses.replace(printed, content="", record=dataclasses.replace(printed.record, reading=None))
     try:
-        return _planned().get([stable_text(printed), stable_text(language), printer.fingerprint, printer.salt(language)],
-                              lambda: printer.page_plan(printed, language))
+        return _planned().get([printed.content, stable_text(rest), keys[language.code]], lambda: printer.page_plan(printed, language))
     except ValueError as error:  # a character the fonts cannot print
         raise site.fail(str(error)) from None
 
