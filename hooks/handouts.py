@@ -120,7 +120,7 @@ def _plan(printer: Printer, printed: PrintedPage, language: Language) -> PagePla
     keys = site.state(LanguageKeys)
     if language.code not in keys:
         keys[language.code] = stable_text(language) + printer.fingerprint + printer.salt(language)
-    # The content as it is (the longest part); the page's reading level is worked out from it.
+    # The content as it is (the longest part); not the page's reading level, which no handout shows.
     rest = dataclasses.replace(printed, content="", record=dataclasses.replace(printed.record, reading=None))
     try:
         return _planned().get([printed.content, stable_text(rest), keys[language.code]], lambda: printer.page_plan(printed, language))

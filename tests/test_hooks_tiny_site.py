@@ -86,10 +86,25 @@ def test_broken_link_fails_the_strict_build(tmp_path: Path) -> None:
 def test_compiled_templates_are_kept_between_builds_and_give_the_same_pages(tmp_path: Path) -> None:
     config = make_tiny_site(tmp_path, site_pages())
     assert run_mkdocs_build(config, tmp_path / "site").returncode == 0
-    kept = {path: path.stat().st_mtime_ns for path in (tmp_path / ".cache/guide/templates").glob("*.cache")}
+    kept = {path: path.stat().st_mtime_ns for path in (tmp_path / ".cache/guide/templates").glob("*/*.cache")}
     assert len(kept) > 20  # the theme's main template and its partials, and ours
     assert run_mkdocs_build(config, tmp_path / "again").returncode == 0
     # Read back, not compiled and written again; and the pages come out the same.
     assert {path: path.stat().st_mtime_ns for path in kept} == kept
     for name in ("index.html", "get-help/index.html", "404.html"):
         assert (tmp_path / "again" / name).read_text(encoding="utf-8") == (tmp_path / "site" / name).read_text(encoding="utf-8")
+
+
+def test_a_template_cache_that_cannot_be_written_leaves_the_build_as_it_was(tmp_path: Path) -> None:
+    from types import SimpleNamespace
+
+    import jinja2
+    from template_cache import on_env
+
+    (tmp_path / "blocked").write_text("a file where the cache folder would go", encoding="utf-8")
+    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"), extra={"guide": {"reading_level": {"cache": "blocked"}}})
+    env = on_env(jinja2.Environment(), config, None)
+    assert env.bytecode_cache is None
+    config.extra["guide"]["reading_level"]["cache"] = "kept"
+    assert isinstance(on_env(jinja2.Environment(), config, None).bytecode_cache, jinja2.FileSystemBytecodeCache)
+    assert len(list((tmp_path / "kept" / "templates").iterdir())) == 1  # one folder for these versions

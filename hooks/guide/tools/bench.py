@@ -301,7 +301,7 @@ def lighthouse(site: Path, paths: list[str], runs: int = 3) -> dict[str, dict[st
                 if out.exists():
                     report = json.loads(out.read_text(encoding="utf-8"))
                     runs_of.setdefault(path or "/", []).append(
-                        {k: round(v["score"] * 100) for k, v in report["categories"].items()})
+                        {k: round((v["score"] or 0) * 100) for k, v in report["categories"].items()})  # None: it failed
     scores: dict[str, dict[str, object]] = {}
     for path, reports in runs_of.items():
         scores[path] = {name: round(statistics.median(r[name] for r in reports)) for name in reports[0]}
