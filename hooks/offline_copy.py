@@ -18,7 +18,7 @@ from mkdocs.utils import get_relative_url
 
 from guide import offline_copy as oc
 from guide.bidi import isolate_ltr_runs
-from guide.disk_cache import cached_bytes
+from guide.disk_cache import cached_file, place
 from guide.page_record import OfflineLink
 from guide.review_dates import TODAY_VARIABLE, format_date, today_from
 from guide_site import site
@@ -74,11 +74,12 @@ def _make_copy(config: MkDocsConfig, language: str) -> int:
         day = _today()
         return oc.zip_bytes(_copy_files(config, language, folder, files, strings, index, day), Path(_file_name(language)).stem, day)
 
-    data = cached_bytes(project.root / project.settings.offline.cache, language, [oc.content_key(files, salt)], make, ".zip")
+    kept = cached_file(project.root / project.settings.offline.cache, language, [oc.content_key(files, salt)], make, ".zip")
     target = root / folder / _file_name(language)
-    target.write_bytes(data)
-    site.info(f"Offline copy ({language}): {target.name}, {oc.size_text(len(data))}{'' if made else ' (unchanged)'}")
-    return len(data)
+    place(kept, target)  # a link, not 27 MB of ZIP files written again in every build
+    size = kept.stat().st_size
+    site.info(f"Offline copy ({language}): {target.name}, {oc.size_text(size)}{'' if made else ' (unchanged)'}")
+    return size
 
 
 def _today() -> dt.date:

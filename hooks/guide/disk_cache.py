@@ -8,6 +8,8 @@ import hashlib
 import json
 import os
 import pickle
+import shutil
+import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TypeVar
@@ -45,18 +47,39 @@ def key_of(parts: Iterable[str]) -> str:
     return digest.hexdigest()[:24]
 
 
-def cached_bytes(folder: Path, name: str, parts: Iterable[str], make: Callable[[], bytes], suffix: str = ".bin") -> bytes:
-    """What `make` gives for these parts: read from `folder` when an earlier build made it. Only the
-    newest result of each name is kept."""
+def cached_file(folder: Path, name: str, parts: Iterable[str], make: Callable[[], bytes], suffix: str = ".bin") -> Path:
+    """The file holding what `make` gives for these parts: made only when no earlier build made it.
+    Only the newest result of each name is kept. Written as a new file, never into an old one (the
+    site's copies may be links to it)."""
     path = folder / f"{name}-{key_of([code_version(), *parts])}{suffix}"
     if path.exists():
-        return path.read_bytes()
+        return path
     data = make()
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.glob(f"{name}-*{suffix}"):
         old.unlink()
-    path.write_bytes(data)
-    return data
+    handle, fresh = tempfile.mkstemp(dir=folder, prefix=path.name, suffix=".new")
+    with os.fdopen(handle, "wb") as out:
+        out.write(data)
+    os.replace(fresh, path)
+    return path
+
+
+def cached_bytes(folder: Path, name: str, parts: Iterable[str], make: Callable[[], bytes], suffix: str = ".bin") -> bytes:
+    """What `make` gives for these parts, kept as `cached_file` keeps it."""
+    return cached_file(folder, name, parts, make, suffix).read_bytes()
+
+
+def place(kept: Path, output: Path) -> None:
+    """Put a kept file at `output`: a hard link where the disk allows it (copying every PDF was most
+    of a warm build's handout time), else a copy. The site's file is replaced, never written into;
+    a tool that edits the site's files in place would change the kept ones too."""
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.unlink(missing_ok=True)
+    try:
+        os.link(kept, output)
+    except OSError:
+        shutil.copyfile(kept, output)
 
 
 def cached_text(folder: Path, name: str, parts: Iterable[str], make: Callable[[], str]) -> str:

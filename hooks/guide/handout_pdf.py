@@ -17,6 +17,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .disk_cache import place
+
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF, so that screen readers can read it
 
 
@@ -211,18 +213,6 @@ def _keep(data: bytes, kept: Path) -> None:
     with os.fdopen(handle, "wb") as fresh:
         fresh.write(data)
     os.replace(name, kept)
-
-
-def place(kept: Path, output: Path) -> None:
-    """Put a kept file at `output`: a hard link where the disk allows it (copying every PDF was most
-    of a warm build's handout time), else a copy. The site's file is replaced, never written into;
-    a tool that edits the site's PDFs in place would change the kept ones too."""
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.unlink(missing_ok=True)
-    try:
-        os.link(kept, output)
-    except OSError:
-        shutil.copyfile(kept, output)
 
 
 def weasyprint_version() -> str:

@@ -43,7 +43,7 @@ def test_cache_key_changes_with_html_and_salt_only() -> None:
 
 
 def test_a_kept_pdf_is_linked_into_the_site_and_replacing_it_never_writes_into_the_cache(tmp_path) -> None:
-    from guide.handout_pdf import place
+    from guide.disk_cache import place
 
     kept = tmp_path / "cache" / "abc.pdf"
     kept.parent.mkdir()
