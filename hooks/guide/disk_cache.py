@@ -49,8 +49,7 @@ def key_of(parts: Iterable[str]) -> str:
 
 def cached_file(folder: Path, name: str, parts: Iterable[str], make: Callable[[], bytes], suffix: str = ".bin") -> Path:
     """The file holding what `make` gives for these parts: made only when no earlier build made it.
-    Only the newest result of each name is kept. Written as a new file, never into an old one (the
-    site's copies may be links to it)."""
+    Only the newest result of each name is kept."""
     path = folder / f"{name}-{key_of([code_version(), *parts])}{suffix}"
     if path.exists():
         return path
@@ -58,11 +57,26 @@ def cached_file(folder: Path, name: str, parts: Iterable[str], make: Callable[[]
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.glob(f"{name}-*{suffix}"):
         old.unlink()
-    handle, fresh = tempfile.mkstemp(dir=folder, prefix=path.name, suffix=".new")
+    write_new(path, data)
+    return path
+
+
+def write_new(path: Path, data: bytes) -> None:
+    """Write `path` as a new file, never into an old one (the site's copies may be links to it), under
+    a name of its own until it is whole (two builds may make the same file at once). Readable by all,
+    as a file written the usual way: the site's copies are served from it."""
+    handle, fresh = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".new")
     with os.fdopen(handle, "wb") as out:
         out.write(data)
+    os.chmod(fresh, 0o666 & ~_umask())
     os.replace(fresh, path)
-    return path
+
+
+@functools.lru_cache(maxsize=1)
+def _umask() -> int:
+    mask = os.umask(0)  # reading the mask means setting it: set it back at once
+    os.umask(mask)
+    return mask
 
 
 def cached_bytes(folder: Path, name: str, parts: Iterable[str], make: Callable[[], bytes], suffix: str = ".bin") -> bytes:

@@ -9,7 +9,6 @@ import logging
 import os
 import re
 import shutil
-import tempfile
 import time
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -17,7 +16,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .disk_cache import place
+from .disk_cache import place, write_new
 
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF, so that screen readers can read it
 
@@ -192,7 +191,7 @@ def build(jobs: list[Job], cache_dir: Path, salt: str, workers: int | None = Non
         try:
             outputs = executor.map(_work, todo) if executor else map(_work, todo)
             for key, data, pages, problems in outputs:
-                _keep(data, cache_dir / f"{key}.pdf")
+                write_new(cache_dir / f"{key}.pdf", data)
                 (cache_dir / f"{key}.json").write_text(json.dumps({"pages": pages, "problems": problems}), "utf-8")
                 results[key] = Result(key, pages, problems)
                 done += 1
@@ -204,15 +203,6 @@ def build(jobs: list[Job], cache_dir: Path, salt: str, workers: int | None = Non
         for output in job.outputs:
             place(cache_dir / f"{job.key}.pdf", output)
     return [results[job.key] for job in jobs]
-
-
-def _keep(data: bytes, kept: Path) -> None:
-    """Write a new kept file, never into an old one (the site's PDFs are links to the kept ones), under
-    a name of its own until it is whole (two builds may make the same PDF at once)."""
-    handle, name = tempfile.mkstemp(dir=kept.parent, prefix=kept.name, suffix=".new")
-    with os.fdopen(handle, "wb") as fresh:
-        fresh.write(data)
-    os.replace(name, kept)
 
 
 def weasyprint_version() -> str:

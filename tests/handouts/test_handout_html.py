@@ -75,3 +75,17 @@ def test_the_printer_fingerprint_changes_with_a_template_or_a_setting(tmp_path) 
     assert Printer(templates, settings).fingerprint != first
     changed = dataclasses.replace(settings, file="leaflet.pdf")
     assert Printer(templates, changed).fingerprint not in (first, Printer(templates, settings).fingerprint)
+
+
+def test_a_kept_file_is_whole_and_readable_by_all_as_a_usual_file(tmp_path) -> None:
+    import os
+
+    from guide.disk_cache import write_new
+
+    usual = tmp_path / "usual.pdf"
+    usual.write_bytes(b"%PDF usual")
+    kept = tmp_path / "kept.pdf"
+    write_new(kept, b"%PDF new")
+    assert kept.read_bytes() == b"%PDF new" and list(tmp_path.glob("*.new")) == []
+    # A web server reading the site as another user must be able to read the linked PDFs and ZIPs.
+    assert os.stat(kept).st_mode & 0o777 == os.stat(usual).st_mode & 0o777
