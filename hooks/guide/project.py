@@ -8,7 +8,7 @@ from __future__ import annotations
 import difflib
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -20,7 +20,7 @@ from .bidi import reordering_characters
 from .front_matter import Rules, check_front_matter, page_parts
 from .glossary import Glossary, glossary_page, load_glossary
 from .languages import Language, language_for, unknown_language_note
-from .pictures import Pictures, place_pictures, put_pictures
+from .pictures import Pictures, insert_pictures, place_pictures
 from .printables import MARKER as PRINT_MARKER
 from .problems import Problem
 from .reading_level import Assessment, assess_page, glossary_words
@@ -110,16 +110,17 @@ class Project:
     def place_pictures(self, markdown: str, language: str, path: str,
                        first_line: int = 1) -> tuple[str, list[str], list[Problem]]:
         """The page's `[picture: name]` lines drawn in the words of `language` (guide.pictures.place_pictures)."""
-        words = self.strings.get(language) or self.strings[self.default]
-        words_file = f"{self.docs.name}/{language}/{self.settings.strings}"
-        own = self.language(language)
-        draw = lambda name: self.pictures.figure(name, words, words_file, own.direction, own.punctuation)  # noqa: E731
-        return place_pictures(markdown, draw, path, first_line)
+        return place_pictures(markdown, self._drawer(language), path, first_line)
 
     def draw_pictures(self, markdown: str, language: str, path: str, first_line: int = 1) -> tuple[str, list[Problem]]:
         """The page's Markdown with its `[picture: name]` lines drawn, in the words of `language`."""
-        placed, drawings, problems = self.place_pictures(markdown, language, path, first_line)
-        return put_pictures(placed, drawings), problems
+        return insert_pictures(markdown, self._drawer(language), path, first_line)
+
+    def _drawer(self, language: str) -> Callable[[str], str]:
+        words = self.strings.get(language) or self.strings[self.default]
+        words_file = f"{self.docs.name}/{language}/{self.settings.strings}"
+        own = self.language(language)
+        return lambda name: self.pictures.figure(name, words, words_file, own.direction, own.punctuation)
 
     def body_line(self, src_uri: str) -> int:
         """The line of the page's file where its Markdown starts, after the front matter (MkDocs hands
