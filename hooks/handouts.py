@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -111,19 +112,26 @@ def _planned() -> Planned:
     return site.memo(Planned, "handout-pages.pickle")
 
 
-class LanguageKeys(dict[str, str]):
-    """Each language's part of a kept plan's key, once per run: its record, and its fonts' salt (a font
-    file changed in place may lack a character that the plan's check passed)."""
+class LanguageKeys(dict[object, str]):
+    """Parts of a kept plan's key made once per run: each language's record and its fonts' salt (a font
+    file changed in place may lack a character that the plan's check passed), and the site's words
+    (the same on every page of a language: the longest part of a page's fields)."""
+
+    def part(self, key: object, make: Callable[[], str]) -> str:
+        if key not in self:
+            self[key] = make()
+        return self[key]
 
 
 def _plan(printer: Printer, printed: PrintedPage, language: Language) -> PagePlan:
-    keys = site.state(LanguageKeys)
-    if language.code not in keys:
-        keys[language.code] = stable_text(language) + printer.fingerprint + printer.salt(language)
+    keys, record = site.state(LanguageKeys), printed.record
+    language_key = keys.part(language.code, lambda: stable_text(language) + printer.fingerprint + printer.salt(language))
+    words = keys.part(("strings", id(record.strings)), lambda: stable_text(record.strings))
     # The content as it is (the longest part); not the page's reading level, which no handout shows.
-    rest = dataclasses.replace(printed, content="", record=dataclasses.replace(printed.record, reading=None))
+    rest = dataclasses.replace(printed, content="", record=dataclasses.replace(record, reading=None, strings={}))
     try:
-        return _planned().get([printed.content, stable_text(rest), keys[language.code]], lambda: printer.page_plan(printed, language))
+        return _planned().get([printed.content, stable_text(rest), words, language_key],
+                              lambda: printer.page_plan(printed, language))
     except ValueError as error:  # a character the fonts cannot print
         raise site.fail(str(error)) from None
 

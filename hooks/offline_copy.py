@@ -5,6 +5,7 @@ size. Logic in guide.offline_copy.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from mkdocs.utils import get_relative_url
 
 from guide import offline_copy as oc
 from guide.bidi import isolate_ltr_runs
-from guide.disk_cache import cached_file, place
+from guide.disk_cache import Memo, cached_file, place
 from guide.page_record import OfflineLink
 from guide.review_dates import TODAY_VARIABLE, format_date, today_from
 from guide_site import site
@@ -61,25 +62,36 @@ def _make_copy(config: MkDocsConfig, language: str) -> int:
     project, root = site.project, Path(config.site_dir)
     folder = site.folder(language)
     index = (root / folder / oc.INDEX_JSON).read_text(encoding="utf-8")
-    names = oc.members((p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file()), folder,
-                       [code for code in project.inputs.built if code != language and not site.is_default(code)],
-                       json.loads(index)["config"]["lang"])
-    files = {name: (root / name).read_bytes() for name in names}
+    others = [code for code in project.inputs.built if code != language and not site.is_default(code)]
+    names = oc.members(oc.site_files(root, others), folder, others, json.loads(index)["config"]["lang"])
+    digests = {name: _digest(root / name) for name in names}
     strings = project.strings.get(language, project.strings[project.default])
     salt = "\n".join([_file_name(language), strings["offline_copy"], strings["offline_open"], index])
     made: list[bool] = []  # only to say whether the copy was made now or reused
 
     def make() -> bytes:
         made.append(True)
-        day = _today()
+        day, files = _today(), {name: (root / name).read_bytes() for name in names}
         return oc.zip_bytes(_copy_files(config, language, folder, files, strings, index, day), Path(_file_name(language)).stem, day)
 
-    kept = cached_file(project.root / project.settings.offline.cache, language, [oc.content_key(files, salt)], make, ".zip")
+    kept = cached_file(project.root / project.settings.offline.cache, language, [oc.content_key(digests, salt)], make, ".zip")
     target = root / folder / _file_name(language)
     place(kept, target)  # a link, not 27 MB of ZIP files written again in every build
     size = kept.stat().st_size
     site.info(f"Offline copy ({language}): {target.name}, {oc.size_text(size)}{'' if made else ' (unchanged)'}")
     return size
+
+
+class FileDigests(Memo):
+    """Each site file's hash, by its path, size, time and inode: the handouts are links to kept files
+    that do not change, so a build reads again only the pages it wrote again, not 27 MB of PDFs."""
+
+
+def _digest(path: Path) -> str:
+    stat = path.stat()
+    return site.memo(FileDigests, "file-digests.pickle").get(
+        [str(path), str(stat.st_size), str(stat.st_mtime_ns), str(stat.st_ino)],
+        lambda: hashlib.sha256(path.read_bytes()).hexdigest())
 
 
 def _today() -> dt.date:

@@ -11,7 +11,7 @@ import re
 import shutil
 import time
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Set as AbstractSet
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,18 +39,13 @@ class Result:
     cached: bool = False
 
 
-def fonts_version(font_files: Iterable[str]) -> str:
-    digest = hashlib.sha256()
-    for path in font_files:
-        stat = Path(path).stat()
-        digest.update(_file_digest(str(path), stat.st_size, stat.st_mtime_ns))
-    return digest.hexdigest()[:16]
+def fonts_version(digests: Iterable[str]) -> str:
+    """One short hash for a set of font files, from each file's `file_digest`."""
+    return hashlib.sha256("".join(digests).encode("ascii")).hexdigest()[:16]
 
 
-@functools.lru_cache(maxsize=64)
-def _file_digest(path: str, size: int, mtime: int) -> bytes:
-    # Several languages share a font file (the Chinese one is 20 MB): read it once per run.
-    return hashlib.sha256(Path(path).read_bytes()).digest()
+def file_digest(path: str) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 def cache_key(job_html: str, salt: str) -> str:
@@ -59,7 +54,7 @@ def cache_key(job_html: str, salt: str) -> str:
     return hashlib.sha256(f"{salt}\n{job_html}".encode("utf-8")).hexdigest()[:24]
 
 
-def missing_glyphs(text: str, cmap: set[int]) -> list[str]:
+def missing_glyphs(text: str, cmap: AbstractSet[int]) -> list[str]:
     """Characters of `text` that the font cannot draw (which would print as empty boxes)."""
     # Format characters (direction marks and isolates, zero-width spaces) are never drawn.
     return sorted(c for c in set(text) if not c.isspace() and ord(c) >= 32 and unicodedata.category(c) != "Cf"

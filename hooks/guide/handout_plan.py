@@ -162,7 +162,7 @@ class Printer:
                                       undefined=jinja2.StrictUndefined)  # a missing word is an error, not a blank
         self.env.globals.update(css_string=lambda text: Markup(css_string(str(text))))
         self._css = jinja2.Environment(autoescape=False).from_string((templates / "handout.css").read_text("utf-8"))
-        self._fonts: dict[Fonts, tuple[str, str, list[set[int]]]] = {}
+        self._fonts: dict[Fonts, tuple[str, str]] = {}
         self.version = handout_pdf.weasyprint_version()
         self.templates = templates
 
@@ -174,32 +174,44 @@ class Printer:
             digest.update(path.relative_to(self.templates).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
         return digest.hexdigest()
 
-    def _font_data(self, fonts: Fonts) -> tuple[str, str, list[set[int]]]:
-        """(stylesheet, cache salt, glyph tables of regular and bold, each with its fallback) for a font set, read once."""
+    def _font_data(self, fonts: Fonts) -> tuple[str, str]:
+        """(stylesheet, cache salt) for a font set, made once."""
         if fonts not in self._fonts:
             uri = lambda path: Path(path).resolve().as_uri() if path else ""  # noqa: E731
             others = self.settings.other_scripts
             css = self._css.render(fonts={name: uri(getattr(fonts, name)) for name in
                                           ("regular", "bold", "fallback_regular", "fallback_bold")},
-                                   others=[handout_pdf.font_family(path) for path in others])
-            salt = (f"weasyprint {self.version}; fonts {handout_pdf.fonts_version((*fonts.files(), *others))}; "
+                                   others=[self._font_file(path)["family"] for path in others])
+            version = handout_pdf.fonts_version(self._font_file(path)["digest"] for path in (*fonts.files(), *others))
+            salt = (f"weasyprint {self.version}; fonts {version}; "
                     f"layouts {handout_pdf.LAYOUTS} below {handout_pdf.TAIL}")  # a new relayout rule makes them again
-            shared = set().union(*(self._glyphs(path) for path in others))
-            cmap = lambda main, fallback: self._glyphs(main) | (self._glyphs(fallback) if fallback else set())  # noqa: E731
-            self._fonts[fonts] = (css, salt, [cmap(fonts.regular, fonts.fallback_regular) | shared,
-                                              cmap(fonts.bold, fonts.fallback_bold) | shared])
+            self._fonts[fonts] = (css, salt)
         return self._fonts[fonts]
 
     @functools.lru_cache(maxsize=None)  # noqa: B019 - one Printer per run
-    def _glyphs(self, path: str) -> frozenset[int]:
-        """The characters a font file can draw: kept between builds by the file's path, size and time."""
+    def _cmaps(self, fonts: Fonts) -> list[frozenset[int]]:
+        """The characters regular and bold can draw, each with its fallback and the other scripts' fonts:
+        only needed when a document is made, not when a kept plan is used."""
+        shared = frozenset().union(*(self._glyphs(path) for path in self.settings.other_scripts))
+        cmap = lambda main, fallback: self._glyphs(main) | (self._glyphs(fallback) if fallback else frozenset())  # noqa: E731
+        return [cmap(fonts.regular, fonts.fallback_regular) | shared, cmap(fonts.bold, fonts.fallback_bold) | shared]
+
+    @functools.lru_cache(maxsize=None)  # noqa: B019 - one Printer per run
+    def _font_file(self, path: str) -> dict:
+        """A font file's family name, content hash and characters it can draw: kept between builds by the
+        file's path, size and time (reading a font takes long; the Chinese one is 20 MB)."""
+        def read() -> str:
+            return json.dumps({"family": handout_pdf.font_family(path), "digest": handout_pdf.file_digest(path),
+                               "glyphs": sorted(handout_pdf.font_cmap(path))})
         if self.cache is None:
-            return frozenset(handout_pdf.font_cmap(path))
+            return json.loads(read())
         stat = Path(path).stat()
-        text = cached_text(self.cache / "glyphs", hashlib.sha256(path.encode("utf-8")).hexdigest()[:16],
-                           [path, str(stat.st_size), str(stat.st_mtime_ns)],
-                           lambda: json.dumps(sorted(handout_pdf.font_cmap(path))))
-        return frozenset(json.loads(text))
+        return json.loads(cached_text(self.cache / "fonts", hashlib.sha256(path.encode("utf-8")).hexdigest()[:16],
+                                      [path, str(stat.st_size), str(stat.st_mtime_ns)], read))
+
+    @functools.lru_cache(maxsize=None)  # noqa: B019 - one Printer per run
+    def _glyphs(self, path: str) -> frozenset[int]:
+        return frozenset(self._font_file(path)["glyphs"])
 
     def salt(self, language: Language) -> str:
         return self._font_data(fonts_for(language, self.settings))[1]
@@ -214,7 +226,8 @@ class Printer:
     def page_jobs(self, page: PrintedPage, language: Language) -> list[handout_pdf.Job]:
         """A standard and a large-print handout of the page; raises ValueError for a glyph the font lacks."""
         record, strings = page.record, page.record.strings
-        css, _, cmaps = self._font_data(fonts_for(language, self.settings))
+        fonts = fonts_for(language, self.settings)
+        (css, _), cmaps = self._font_data(fonts), self._cmaps(fonts)
         content = page.paper
         one_sheet = record.name == self.settings.one_sheet
         words = record.words
@@ -239,7 +252,8 @@ class Printer:
 
     def printable_jobs(self, sheets: Sheets, language: Language) -> list[handout_pdf.Job]:
         """Each thing to print (guide.printables), in standard and, where it has one, large print."""
-        css, _, cmaps = self._font_data(fonts_for(language, self.settings))
+        fonts = fonts_for(language, self.settings)
+        (css, _), cmaps = self._font_data(fonts), self._cmaps(fonts)
         counter = Markup(css_counter_text(sheets.strings.get("handout_page", "{page} / {pages}")))
         jobs = []
         for name, has_large in PRINTABLES.items():
@@ -258,7 +272,7 @@ class Printer:
         return jobs
 
     @staticmethod
-    def _check_glyphs(document: str, label: str, cmaps: list[set[int]], code: str) -> None:
+    def _check_glyphs(document: str, label: str, cmaps: list[frozenset[int]], code: str) -> None:
         text = handout_pdf.visible_text(document)
         missing = sorted(set().union(*(handout_pdf.missing_glyphs(text, cmap) for cmap in cmaps)))
         if missing:
@@ -279,7 +293,7 @@ class Printer:
         """The whole guide in one PDF, in the menu's reading order, ending with the `booklet_end` pages."""
         ordered = booklet_order(pages, menu, self.settings.booklet_skip, self.settings.booklet_end)
         home = next((p for p in pages if p.url == home_path), pages[0])
-        css, _, _ = self._font_data(fonts_for(language, self.settings))
+        css, _ = self._font_data(fonts_for(language, self.settings))
         strings = home.strings
         document = self.env.get_template("booklet.html").render(
             language=language.code, direction=language.direction, guide_name=guide_name, description=description,

@@ -12,12 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import posixpath
 import re
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from html import escape
 from io import BytesIO
+from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 INDEX_JSON = "search/search_index.json"
@@ -52,6 +54,17 @@ def members(files: Iterable[str], folder: str, other_languages: Iterable[str], s
         if name.startswith("assets/") or (name.startswith(folder) and not any(name.startswith(o) for o in others)):
             chosen.append(name)
     return sorted(chosen)
+
+
+def site_files(root: Path, skipped: list[str]) -> Iterator[str]:
+    """The site's files ("es/crs/index.html"), the top folders named in `skipped` left out (os.walk:
+    pathlib's rglob took most of the offline copy's time)."""
+    for top, folders, files in os.walk(root):
+        inside = Path(top).relative_to(root).as_posix()
+        if inside == ".":
+            inside = ""
+            folders[:] = [name for name in folders if name not in skipped]
+        yield from (posixpath.join(inside, name) for name in files)
 
 
 def lunr_files(languages: Iterable[str]) -> set[str]:
@@ -124,11 +137,12 @@ def start_page(target: str, language: str, direction: str, title: str, link_text
             f'<body>\n<p><a href="{target}">{escape(link_text)}</a></p>\n</body>\n</html>\n')
 
 
-def content_key(files: Mapping[str, bytes], salt: str) -> str:
-    """A hash of what a copy is made from: the same files (names and bytes) give the same copy."""
+def content_key(digests: Mapping[str, str], salt: str) -> str:
+    """A hash of what a copy is made from, given each file's hash by its name: the same files (names
+    and bytes) give the same copy."""
     digest = hashlib.sha256(salt.encode("utf-8"))
-    for name in sorted(files):
-        digest.update(name.encode("utf-8") + b"\0" + hashlib.sha256(files[name]).digest())
+    for name in sorted(digests):
+        digest.update(name.encode("utf-8") + b"\0" + digests[name].encode("ascii") + b"\0")
     return digest.hexdigest()[:24]
 
 

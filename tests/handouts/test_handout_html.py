@@ -89,3 +89,34 @@ def test_a_kept_file_is_whole_and_readable_by_all_as_a_usual_file(tmp_path) -> N
     assert kept.read_bytes() == b"%PDF new" and list(tmp_path.glob("*.new")) == []
     # A web server reading the site as another user must be able to read the linked PDFs and ZIPs.
     assert os.stat(kept).st_mode & 0o777 == os.stat(usual).st_mode & 0o777
+
+
+def test_font_facts_are_kept_between_runs_and_read_again_when_the_file_changes(tmp_path, monkeypatch) -> None:
+    import dataclasses
+    import os
+    import shutil
+
+    from guide import handout_pdf
+    from guide.handout_plan import Printer
+    from guide.settings import Fonts, parse_settings
+    from sitebuild import ROOT
+
+    settings = parse_settings(None).handouts
+    font = tmp_path / "Font.ttf"
+    shutil.copyfile(settings.fonts.regular, font)
+    settings = dataclasses.replace(settings, fonts=Fonts(str(font), str(font)), other_scripts=())
+    templates, cache = ROOT / "overrides" / "handouts", tmp_path / "cache"
+    fonts, reads = settings.fonts, []
+    real_cmap = handout_pdf.font_cmap
+    monkeypatch.setattr(handout_pdf, "font_cmap", lambda path: reads.append(path) or real_cmap(path))
+
+    first = Printer(templates, settings, cache)
+    salt, cmaps = first._font_data(fonts)[1], first._cmaps(fonts)
+    assert 0x41 in cmaps[0] and reads == [str(font)]
+    again = Printer(templates, settings, cache)  # a new run: the facts come from the cache
+    assert (again._font_data(fonts)[1], again._cmaps(fonts)) == (salt, cmaps) and reads == [str(font)]
+
+    font.write_bytes(font.read_bytes() + b"\0")  # the same file changed in place: read again, a new salt
+    os.utime(font, ns=(font.stat().st_atime_ns, font.stat().st_mtime_ns + 1_000_000))
+    changed = Printer(templates, settings, cache)
+    assert changed._font_data(fonts)[1] != salt and changed._cmaps(fonts) == cmaps and len(reads) == 2

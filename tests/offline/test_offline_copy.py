@@ -102,9 +102,11 @@ def test_the_same_files_give_the_same_zip_and_key() -> None:
     day = dt.date(2026, 11, 25)
     first, second = oc.zip_bytes(files, "guide-es", day), oc.zip_bytes(dict(reversed(files.items())), "guide-es", day)
     assert first == second
-    assert oc.content_key(files, "salt") == oc.content_key(dict(reversed(files.items())), "salt")
-    assert oc.content_key(files, "salt") != oc.content_key({**files, "b.html": b"<p>c</p>"}, "salt")
-    assert oc.content_key(files, "salt") != oc.content_key(files, "other salt")
+    digests = {"b.html": "1a", "a/guide.pdf": "2b"}
+    assert oc.content_key(digests, "salt") == oc.content_key(dict(reversed(digests.items())), "salt")
+    assert oc.content_key(digests, "salt") != oc.content_key({**digests, "b.html": "1c"}, "salt")
+    assert oc.content_key(digests, "salt") != oc.content_key({**digests, "c.html": "1a"}, "salt")
+    assert oc.content_key(digests, "salt") != oc.content_key(digests, "other salt")
     archive = zipfile.ZipFile(io.BytesIO(first))
     assert sorted(archive.namelist()) == ["guide-es/a/guide.pdf", "guide-es/b.html"]
     assert archive.getinfo("guide-es/a/guide.pdf").compress_type == zipfile.ZIP_STORED
@@ -115,3 +117,11 @@ def test_sizes_round_up_to_whole_megabytes() -> None:
     assert oc.size_text(1) == "1 MB"
     assert oc.size_text(2_000_000) == "2 MB"
     assert oc.size_text(2_000_001) == "3 MB"
+
+
+def test_site_files_leaves_out_only_the_top_folders_it_is_told(tmp_path) -> None:
+    for name in ("index.html", "es/crs/index.html", "fr/index.html", "assets/fr/x.js", "assets/guide.css"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    assert sorted(oc.site_files(tmp_path, ["fr"])) == ["assets/fr/x.js", "assets/guide.css", "es/crs/index.html", "index.html"]
+    assert len(list(oc.site_files(tmp_path, []))) == 5
