@@ -115,7 +115,7 @@ def _planned() -> Planned:
 class LanguageKeys(dict[object, str]):
     """Parts of a kept plan's key made once per run: each language's record and its fonts' salt (a font
     file changed in place may lack a character that the plan's check passed), and the site's words
-    (the same on every page of a language: the longest part of a page's fields)."""
+    (the same on every page of a language, `project.strings`: the longest part of a page's fields)."""
 
     def part(self, key: object, make: Callable[[], str]) -> str:
         if key not in self:
@@ -126,7 +126,7 @@ class LanguageKeys(dict[object, str]):
 def _plan(printer: Printer, printed: PrintedPage, language: Language) -> PagePlan:
     keys, record = site.state(LanguageKeys), printed.record
     language_key = keys.part(language.code, lambda: stable_text(language) + printer.fingerprint + printer.salt(language))
-    words = keys.part(("strings", id(record.strings)), lambda: stable_text(record.strings))
+    words = keys.part(("strings", record.site_language), lambda: stable_text(record.strings))
     # The content as it is (the longest part); not the page's reading level, which no handout shows.
     rest = dataclasses.replace(printed, content="", record=dataclasses.replace(record, reading=None, strings={}))
     try:

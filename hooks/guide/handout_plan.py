@@ -7,7 +7,7 @@ import functools
 import hashlib
 import json
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -153,11 +153,11 @@ def anchor(path: str) -> str:
 
 
 class Printer:
-    """The handout templates and stylesheet, loaded once per run; fonts and glyph tables per language."""
+    """The handout templates and stylesheet, loaded once per run; fonts and their characters per language."""
 
     def __init__(self, templates: Path, settings: Handouts, cache: Path | None = None) -> None:
         self.settings = settings
-        self.cache = cache  # where the fonts' glyph tables are kept between builds (reading a font takes long)
+        self.cache = cache  # where facts about the font files are kept between builds (reading a font takes long)
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates)), autoescape=True,
                                       undefined=jinja2.StrictUndefined)  # a missing word is an error, not a blank
         self.env.globals.update(css_string=lambda text: Markup(css_string(str(text))))
@@ -197,21 +197,23 @@ class Printer:
         return [cmap(fonts.regular, fonts.fallback_regular) | shared, cmap(fonts.bold, fonts.fallback_bold) | shared]
 
     @functools.lru_cache(maxsize=None)  # noqa: B019 - one Printer per run
-    def _font_file(self, path: str) -> dict:
-        """A font file's family name, content hash and characters it can draw: kept between builds by the
-        file's path, size and time (reading a font takes long; the Chinese one is 20 MB)."""
-        def read() -> str:
-            return json.dumps({"family": handout_pdf.font_family(path), "digest": handout_pdf.file_digest(path),
-                               "glyphs": sorted(handout_pdf.font_cmap(path))})
-        if self.cache is None:
-            return json.loads(read())
-        stat = Path(path).stat()
-        return json.loads(cached_text(self.cache / "fonts", hashlib.sha256(path.encode("utf-8")).hexdigest()[:16],
-                                      [path, str(stat.st_size), str(stat.st_mtime_ns)], read))
+    def _font_file(self, path: str) -> dict[str, str]:
+        """A font file's family name and content hash (the Chinese font is 20 MB)."""
+        return json.loads(self._kept_font_fact(path, "fonts", lambda: json.dumps(
+            {"family": handout_pdf.font_family(path), "digest": handout_pdf.file_digest(path)})))
 
     @functools.lru_cache(maxsize=None)  # noqa: B019 - one Printer per run
     def _glyphs(self, path: str) -> frozenset[int]:
-        return frozenset(self._font_file(path)["glyphs"])
+        """The characters a font file can draw: only read when a document is made."""
+        return frozenset(json.loads(self._kept_font_fact(path, "glyphs", lambda: json.dumps(sorted(handout_pdf.font_cmap(path))))))
+
+    def _kept_font_fact(self, path: str, kind: str, read: Callable[[], str]) -> str:
+        """`read()`, kept between builds by the font file's path, size, times and inode (reading a font takes long)."""
+        if self.cache is None:
+            return read()
+        stat = Path(path).stat()
+        return cached_text(self.cache / kind, hashlib.sha256(path.encode("utf-8")).hexdigest()[:16],
+                           [path, str(stat.st_size), str(stat.st_mtime_ns), str(stat.st_ctime_ns), str(stat.st_ino)], read)
 
     def salt(self, language: Language) -> str:
         return self._font_data(fonts_for(language, self.settings))[1]

@@ -16,7 +16,7 @@ import os
 import posixpath
 import re
 import zipfile
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from html import escape
 from io import BytesIO
 from pathlib import Path
@@ -56,15 +56,15 @@ def members(files: Iterable[str], folder: str, other_languages: Iterable[str], s
     return sorted(chosen)
 
 
-def site_files(root: Path, skipped: list[str]) -> Iterator[str]:
-    """The site's files ("es/crs/index.html"), the top folders named in `skipped` left out (os.walk:
-    pathlib's rglob took most of the offline copy's time)."""
+def site_files(root: Path, skipped: Collection[str]) -> Iterator[str]:
+    """The site's files ("es/crs/index.html"; not broken links), the top folders named in `skipped`
+    left out (os.walk: pathlib's rglob took most of the offline copy's time)."""
     for top, folders, files in os.walk(root):
         inside = Path(top).relative_to(root).as_posix()
         if inside == ".":
             inside = ""
             folders[:] = [name for name in folders if name not in skipped]
-        yield from (posixpath.join(inside, name) for name in files)
+        yield from (posixpath.join(inside, name) for name in files if os.path.isfile(os.path.join(top, name)))
 
 
 def lunr_files(languages: Iterable[str]) -> set[str]:

@@ -123,5 +123,6 @@ def test_site_files_leaves_out_only_the_top_folders_it_is_told(tmp_path) -> None
     for name in ("index.html", "es/crs/index.html", "fr/index.html", "assets/fr/x.js", "assets/guide.css"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x", encoding="utf-8")
+    (tmp_path / "es" / "gone.pdf").symlink_to(tmp_path / "nowhere.pdf")  # a broken link is no file
     assert sorted(oc.site_files(tmp_path, ["fr"])) == ["assets/fr/x.js", "assets/guide.css", "es/crs/index.html", "index.html"]
     assert len(list(oc.site_files(tmp_path, []))) == 5
