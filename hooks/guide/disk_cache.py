@@ -55,7 +55,7 @@ def cached_file(folder: Path, name: str, parts: Iterable[str], make: Callable[[]
         return path
     data = make()
     folder.mkdir(parents=True, exist_ok=True)
-    for old in folder.glob(f"{name}-*{suffix}"):
+    for old in folder.glob(f"{name}-{'[0-9a-f]' * 24}{suffix}"):  # not "zh-TW-…" when the name is "zh"
         old.unlink()
     write_new(path, data)
     return path

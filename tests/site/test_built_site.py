@@ -120,6 +120,16 @@ def test_search_index_has_the_help_page(built_site: Path) -> None:
     assert any(location.startswith("get-help/") for location in locations)
 
 
+def test_search_leaves_out_the_translation_status_table(built_site: Path) -> None:
+    """The table names every page, so it would match most searches a reader makes."""
+    import json
+
+    for index in built_site.rglob("search/search_index.json"):
+        locations = [doc["location"] for doc in json.loads(index.read_text(encoding="utf-8"))["docs"]]
+        assert not any(location.startswith("translation-status/") for location in locations), index
+        assert any(location.startswith("translating/") for location in locations), index  # the guide for translators stays
+
+
 @pytest.mark.parametrize("name", ["crs.md", "icans.md", "other-side-effects.md", "get-help.md"])
 def test_action_pages_have_a_numbered_list(built_site: Path, name: str) -> None:
     assert soup(built_path(built_site, name)).select(".md-content ol"), f"{name} has no numbered list"

@@ -36,6 +36,9 @@ def test_cached_text_keeps_the_newest_of_each_name(tmp_path: Path) -> None:
     assert cached_text(tmp_path, "es", ["two"], lambda: "2") == "2"
     assert cached_text(tmp_path, "fr", ["one"], lambda: "x") == "x"
     assert len(list(tmp_path.glob("es-*.txt"))) == 1 and len(list(tmp_path.glob("fr-*.txt"))) == 1
+    assert cached_text(tmp_path, "zh-TW", ["one"], lambda: "tw") == "tw"
+    assert cached_text(tmp_path, "zh", ["one"], lambda: "zh") == "zh"  # a new "zh" leaves "zh-TW" alone
+    assert cached_text(tmp_path, "zh-TW", ["one"], lambda: "made again") == "tw"
 
 
 class Placeholder:  # like MkDocs' `!relative` value: its repr() holds a memory address
