@@ -38,9 +38,11 @@ FORGET_PALETTE = "for (const key of Object.keys(localStorage)) if (key.endsWith(
 # result is the page a fresh dark load gives.
 APPLY_DARK_PALETTE = """() => document.querySelector('input[name="__palette"][data-md-color-media="(prefers-color-scheme: dark)"]')
     .dispatchEvent(new Event('change'))"""
-PALETTE_SETTLED = "() => !document.body.hasAttribute('data-md-color-switching')"
+# Colours fade over the theme's short transitions when the palette switches (hooks/theme_css.py):
+# axe must see the colours they end on.
+PALETTE_SETTLED = "() => !document.body.hasAttribute('data-md-color-switching') && document.getAnimations().length === 0"
 DARK_APPLIED = ("() => matchMedia('(prefers-color-scheme: dark)').matches && !document.body.hasAttribute('data-md-color-switching')"
-                " && document.body.getAttribute('data-md-color-scheme') === 'slate'")
+                " && document.body.getAttribute('data-md-color-scheme') === 'slate' && document.getAnimations().length === 0")
 SCHEME = "() => [document.body.getAttribute('data-md-color-scheme'), getComputedStyle(document.body).backgroundColor]"
 # Started from a timer, so this call returns at once and the browser runs axe while we tend to the
 # other pages. axe-core comes in through eval (once per load), which our policy refuses: the axe
