@@ -15,5 +15,6 @@ from guide.theme_css import without_switching_rule
 def on_post_build(config: MkDocsConfig) -> None:
     for sheet in (Path(config.site_dir) / "assets" / "stylesheets").glob("palette.*.css"):
         css = sheet.read_text(encoding="utf-8")
-        if without_switching_rule(css) != css:
-            sheet.write_text(without_switching_rule(css), encoding="utf-8")
+        changed = without_switching_rule(css)
+        if changed != css:
+            sheet.write_text(changed, encoding="utf-8")

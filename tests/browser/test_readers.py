@@ -291,6 +291,7 @@ def test_dark_switch_matches_a_fresh_dark_load(browser: Browser, site_url: str) 
         switched.goto(site_url + path, wait_until="commit")
         yield
         fresh.wait_for_load_state("networkidle")
+        fresh.wait_for_function(DARK_APPLIED, timeout=10_000)  # a first dark visit fades from light too
         switched.wait_for_load_state("networkidle")
         light = switched.evaluate(PAGE_STATE)
         switch_to_dark(switched)
