@@ -123,14 +123,17 @@ class LanguageKeys(dict[object, str]):
         return self[key]
 
 
+def _language_key(printer: Printer, language: Language) -> str:
+    return site.state(LanguageKeys).part(language.code, lambda: stable_text(language) + printer.fingerprint + printer.salt(language))
+
+
 def _plan(printer: Printer, printed: PrintedPage, language: Language) -> PagePlan:
-    keys, record = site.state(LanguageKeys), printed.record
-    language_key = keys.part(language.code, lambda: stable_text(language) + printer.fingerprint + printer.salt(language))
-    words = keys.part(("strings", record.site_language), lambda: stable_text(record.strings))
+    record = printed.record
+    words = site.state(LanguageKeys).part(("strings", record.site_language), lambda: stable_text(record.strings))
     # The content as it is (the longest part); not the page's reading level, which no handout shows.
     rest = dataclasses.replace(printed, content="", record=dataclasses.replace(record, reading=None, strings={}))
     try:
-        return _planned().get([printed.content, stable_text(rest), words, language_key],
+        return _planned().get([printed.content, stable_text(rest), words, _language_key(printer, language)],
                               lambda: printer.page_plan(printed, language))
     except ValueError as error:  # a character the fonts cannot print
         raise site.fail(str(error)) from None
@@ -172,7 +175,7 @@ def _jobs(run: Handouts, language: str, config: MkDocsConfig) -> list[handout_pd
                                  sheets.strings)
         sheets, record = dataclasses.replace(sheets, stages=stages), site.project.language(language)
         try:
-            jobs += _planned().get([stable_text(sheets), stable_text(record), run.printer.fingerprint, run.printer.salt(record)],
+            jobs += _planned().get([stable_text(sheets), _language_key(run.printer, record)],
                                    lambda: run.printer.printable_jobs(sheets, record))
         except ValueError as error:  # a character the fonts cannot print
             raise site.fail(str(error)) from None

@@ -19,7 +19,7 @@ from mkdocs.utils import get_relative_url
 
 from guide import offline_copy as oc
 from guide.bidi import isolate_ltr_runs
-from guide.disk_cache import Memo, cached_file, place
+from guide.disk_cache import Memo, cached_file, file_stamp, place
 from guide.page_record import OfflineLink
 from guide.review_dates import TODAY_VARIABLE, format_date, today_from
 from guide_site import site
@@ -88,10 +88,8 @@ class FileDigests(Memo):
 
 
 def _digest(path: Path) -> str:
-    stat = path.stat()
-    return site.memo(FileDigests, "file-digests.pickle").get(
-        [str(path), str(stat.st_size), str(stat.st_mtime_ns), str(stat.st_ino)],
-        lambda: hashlib.sha256(path.read_bytes()).hexdigest())
+    return site.memo(FileDigests, "file-digests.pickle").get(file_stamp(path, changed_time=False),
+                                                            lambda: hashlib.sha256(path.read_bytes()).hexdigest())
 
 
 def _today() -> dt.date:

@@ -96,6 +96,14 @@ def place(kept: Path, output: Path) -> None:
         shutil.copyfile(kept, output)
 
 
+def file_stamp(path: Path, changed_time: bool = True) -> list[str]:
+    """What tells a file from an earlier one at the same path without reading it: its size, times and
+    inode. Not the change time for a file the site links to (each link changes it)."""
+    stat = path.stat()
+    stamp = [str(path), str(stat.st_size), str(stat.st_mtime_ns), str(stat.st_ino)]
+    return stamp + [str(stat.st_ctime_ns)] if changed_time else stamp
+
+
 def cached_text(folder: Path, name: str, parts: Iterable[str], make: Callable[[], str]) -> str:
     """Text `make` gives for these parts, kept as `cached_bytes` keeps it."""
     return cached_bytes(folder, name, parts, lambda: make().encode("utf-8"), ".txt").decode("utf-8")

@@ -16,7 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import handout_pdf
-from .disk_cache import cached_text, stable_text
+from .disk_cache import cached_text, file_stamp, stable_text
 from .handout_html import Handout, css_counter_text, css_string, prefix_ids, prepare_content
 from .languages import Language
 from .page_record import PageRecord
@@ -211,9 +211,7 @@ class Printer:
         """`read()`, kept between builds by the font file's path, size, times and inode (reading a font takes long)."""
         if self.cache is None:
             return read()
-        stat = Path(path).stat()
-        return cached_text(self.cache / kind, hashlib.sha256(path.encode("utf-8")).hexdigest()[:16],
-                           [path, str(stat.st_size), str(stat.st_mtime_ns), str(stat.st_ctime_ns), str(stat.st_ino)], read)
+        return cached_text(self.cache / kind, hashlib.sha256(path.encode("utf-8")).hexdigest()[:16], file_stamp(Path(path)), read)
 
     def salt(self, language: Language) -> str:
         return self._font_data(fonts_for(language, self.settings))[1]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import types
 from pathlib import Path
 
-from guide.disk_cache import Memo, cached_text, stable_text
+from guide.disk_cache import Memo, cached_text, file_stamp, stable_text
 
 
 def test_a_memo_gives_back_what_it_made_and_keeps_only_what_the_run_used(tmp_path: Path) -> None:
@@ -50,3 +50,16 @@ def test_stable_text_is_the_same_from_run_to_run() -> None:
     value = {"base": Placeholder(), "words": frozenset({"b", "a", "c"}), "limits": types.MappingProxyType({"x": 1})}
     assert stable_text(value) == '{"base": "/work/site", "limits": {"x": 1}, "words": ["a", "b", "c"]}'
     assert "0x" not in stable_text(value)
+
+
+def test_a_file_stamp_changes_with_the_file_and_not_with_a_link_to_it(tmp_path: Path) -> None:
+    import os
+
+    kept = tmp_path / "kept.pdf"
+    kept.write_bytes(b"one")
+    linked = file_stamp(kept, changed_time=False)
+    os.link(kept, tmp_path / "site.pdf")  # as the site's copies are made
+    assert file_stamp(kept, changed_time=False) == linked
+    kept.unlink()
+    kept.write_bytes(b"three")
+    assert file_stamp(kept, changed_time=False) != linked and len(file_stamp(kept)) == len(linked) + 1
