@@ -50,7 +50,7 @@ def browser() -> Iterator[object]:
 
 @pytest.fixture
 def open_page(browser, site_url: str):
-    """Open a path of the site at a viewport size; collect console errors and off-site requests."""
+    """Open a path of the site at a viewport size; collect console errors, every request and off-site requests."""
     contexts = []
 
     def _open(path: str, width: int, height: int):
@@ -59,6 +59,8 @@ def open_page(browser, site_url: str):
         page = context.new_page()
         page.console_errors = []
         page.outside_requests = []
+        page.requests = []
+        page.on("request", lambda r: page.requests.append(r.url))
         page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
         page.on("pageerror", lambda e: page.console_errors.append(str(e)))
         page.on("request", lambda r: r.url.startswith(site_url) or r.url.startswith("data:")

@@ -37,6 +37,31 @@ def test_search_for_fever_finds_the_help_page(open_page, width: int, height: int
     assert page.console_errors == []
 
 
+def test_the_search_index_loads_only_when_the_reader_goes_to_the_search(open_page) -> None:
+    """Material would fetch and index the whole search at every page load, the largest start-up
+    work on a slow phone; partials/guide-search-on-demand.html holds it until the reader searches."""
+    index = "/search/search_index.json"
+    page = open_page("", 1280, 800)
+    page.wait_for_timeout(500)
+    assert not any(url.endswith(index) for url in page.requests), "the index was loaded before any search"
+    page.keyboard.press("/")  # the theme's keyboard shortcut to the search
+    page.locator(".md-search__input").press_sequentially("fever", delay=30)
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=10_000)
+    assert any(url.endswith(index) for url in page.requests)
+    assert any("/get-help/" in href for href in results.evaluate_all("links => links.map(a => a.href)"))
+    assert page.console_errors == []
+
+
+def test_a_page_opened_from_a_search_result_marks_the_words(open_page) -> None:
+    """A result link carries the words (?h=): that page needs the index at once to mark them."""
+    page = open_page("crs/?h=fever", 390, 844)
+    marks = page.locator(".md-content mark[data-md-highlight]")
+    marks.first.wait_for(timeout=10_000)
+    assert "fever" in marks.first.inner_text().lower()
+    assert page.console_errors == []
+
+
 def test_content_page_on_a_phone_has_no_sideways_scroll(open_page) -> None:
     for path in ("steps/", "crs/", "get-help/"):
         page = open_page(path, 390, 844)
