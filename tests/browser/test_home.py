@@ -31,7 +31,7 @@ def test_search_for_fever_finds_the_help_page(open_page, width: int, height: int
         page.locator(".md-search__input").click()
     page.locator(".md-search__input").press_sequentially("fever", delay=30)
     results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=10_000)
+    results.first.wait_for(timeout=20_000)  # the index loads only now, when the search opens
     hrefs = results.evaluate_all("links => links.map(a => a.href)")
     assert any("/get-help/" in href for href in hrefs), hrefs
     assert page.console_errors == []
@@ -44,11 +44,12 @@ def test_the_search_index_loads_only_when_the_reader_goes_to_the_search(open_pag
     page = open_page("", 1280, 800)
     page.wait_for_timeout(500)
     assert not any(url.endswith(index) for url in page.requests), "the index was loaded before any search"
-    page.keyboard.press("/")  # the theme's keyboard shortcut to the search
-    page.locator(".md-search__input").press_sequentially("fever", delay=30)
+    with page.expect_request(lambda r: r.url.endswith(index)):
+        page.keyboard.press("/")  # the theme's keyboard shortcut to the search, nothing else
+    assert page.evaluate("document.activeElement.matches('.md-search__input')")
+    page.keyboard.type("fever", delay=30)
     results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=10_000)
-    assert any(url.endswith(index) for url in page.requests)
+    results.first.wait_for(timeout=20_000)
     assert any("/get-help/" in href for href in results.evaluate_all("links => links.map(a => a.href)"))
     assert page.console_errors == []
 
@@ -57,7 +58,7 @@ def test_a_page_opened_from_a_search_result_marks_the_words(open_page) -> None:
     """A result link carries the words (?h=): that page needs the index at once to mark them."""
     page = open_page("crs/?h=fever", 390, 844)
     marks = page.locator(".md-content mark[data-md-highlight]")
-    marks.first.wait_for(timeout=10_000)
+    marks.first.wait_for(timeout=20_000)
     assert "fever" in marks.first.inner_text().lower()
     assert page.console_errors == []
 

@@ -22,7 +22,7 @@ def test_search_finds_the_help_page_with_or_without_accents(open_page, language:
     page.locator("label.md-header__button[for='__search']").click()
     page.locator(".md-search__input").press_sequentially(query, delay=30)
     results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=10_000)
+    results.first.wait_for(timeout=20_000)  # the index loads only now, when the search opens
     hrefs = results.evaluate_all("links => links.map(a => a.href)")
     assert any(f"/{language}/get-help/" in href for href in hrefs), hrefs
     assert not any(f"/{language}/" not in href for href in hrefs), "a result from another language"
@@ -48,7 +48,7 @@ def search(page, query: str) -> list[str]:
     field.fill(query)  # as an input method (Chinese, Arabic) puts in a whole word
     field.press("End")  # Material searches on a key going up
     results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=10_000)
+    results.first.wait_for(timeout=20_000)
     return results.evaluate_all("links => links.map(a => a.href)")
 
 

@@ -321,7 +321,7 @@ def test_no_csp_violation_when_searching_and_opening_a_toggletip(open_page) -> N
     page.keyboard.press("Enter")
     page.locator(".md-search__input").click()
     page.locator(".md-search__input").press_sequentially("fiebre", delay=20)
-    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    page.locator(".md-search-result__item").first.wait_for(timeout=20_000)
     assert page.evaluate("window.__csp") == [] and page.console_errors == []
     policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
     assert "'unsafe-inline'" not in policy.split("script-src")[1].split(";")[0]

@@ -269,7 +269,7 @@ def page_weights(sites: dict[str, Path], paths: list[str]) -> dict[tuple[str, st
 
 LIGHTHOUSE = "12.2.3"  # 13.x needs Node 22; Debian bookworm has Node 18 (and this machine 20)
 # Lighthouse's docs/variability.md: "the median Lighthouse score of 5 runs is twice as stable as 1 run".
-# Here one page's runs range up to 10 points apart; with 3 runs one slow run could still set the median.
+# Here one page's runs range up to 10 points apart: with 3 runs two slow runs set the median, with 5 it takes three.
 LIGHTHOUSE_RUNS = 5
 
 
