@@ -58,13 +58,16 @@ def open_page(browser, site_url: str):
         contexts.append(context)
         page = context.new_page()
         page.console_errors = []
-        page.outside_requests = []
-        page.requests = []
-        page.on("request", lambda r: page.requests.append(r.url))
+        page.requests, page.outside_requests = [], []
+
+        def record(request) -> None:
+            page.requests.append(request.url)
+            if not request.url.startswith((site_url, "data:")):
+                page.outside_requests.append(request.url)
+
+        page.on("request", record)
         page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
         page.on("pageerror", lambda e: page.console_errors.append(str(e)))
-        page.on("request", lambda r: r.url.startswith(site_url) or r.url.startswith("data:")
-                or page.outside_requests.append(r.url))
         page.goto(site_url + path, wait_until="networkidle")
         return page
 
