@@ -3,6 +3,10 @@ its pages point Material's search at it. Logic in guide.search_index.
 
 Material fetches `search/search_index.json` relative to the page's `base_url`, so a page of a
 non-default language gets its language folder as `base_url`.
+
+The parts of a page the search leaves out (`data-search-exclude`: drawings, help boxes) are set
+aside while Material's search reads the page, and put back right after: its parser read every
+tag of them only to drop them, the largest part of the time our hooks added to a build.
 """
 from __future__ import annotations
 
@@ -15,7 +19,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from guide.disk_cache import cached_text
-from guide.search_index import localize_index
+from guide.search_index import localize_index, put_back, set_aside_excluded
 from guide_site import site
 
 INDEX = Path("search") / "search_index.json"
@@ -31,7 +35,23 @@ def on_pre_build(config: MkDocsConfig) -> None:
         site.state(DefaultIndex, lambda: DefaultIndex(shared.read_text(encoding="utf-8")))
 
 
+class SetAside(dict[tuple[str, str], list[str]]):
+    """Each page's parts set aside from the search, by (language built, page)."""
+
+
+@event_priority(-100)  # after every hook that reads or changes the page's HTML
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files) -> str:
+    html, parts = set_aside_excluded(html)
+    if parts:
+        site.state(SetAside)[config.theme["language"], page.file.src_uri] = parts
+    return html
+
+
+@event_priority(-1)  # right after Material's search (0) has read the page
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    parts = site.state(SetAside).pop((config.theme["language"], page.file.src_uri), None)
+    if parts:
+        page.content = put_back(page.content or "", parts)
     if not site.is_default(config.theme["language"]):
         context["base_url"] = get_relative_url(f"{config.theme['language']}/", page.url)
     return context

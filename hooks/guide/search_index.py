@@ -37,6 +37,11 @@ _WORD = re.compile(r"[^\W\d_]{4,}|[\u0600-\u06ff]{3}(?![^\W\d_])")
 ZWSP = "\u200b"
 RUN_START = 12  # characters kept from each character on: a Chinese query may be this long
 _TAG = re.compile(r"<[^>]+>")
+# A start tag that the search leaves out with all it holds, and any start or end tag (for its end).
+_EXCLUDED_START = re.compile(r"<([a-zA-Z][\w-]*)\b[^>]*?\sdata-search-exclude\b[^>]*>")
+_START_OR_END = re.compile(r"<(/?)([a-zA-Z][\w-]*)\b[^>]*>")
+_HEADING = re.compile(r"<h[1-6]\b")
+_ASIDE_MARK = re.compile(r"<!--guide:aside (\d+)-->")
 
 
 def plurals(word: str, rule: str) -> set[str]:
@@ -120,3 +125,43 @@ def localize_index(data: dict, language: Language, prefix: str) -> dict:
         config["separator"] = language.search_separator
     config["fields"] = {**config.get("fields", {}), "variants": {"boost": 0.5}}
     return {"config": config, "docs": docs}
+
+
+def set_aside_excluded(html: str) -> tuple[str, list[str]]:
+    """The page's HTML with what each element marked `data-search-exclude` holds replaced by a short
+    comment, and those contents in order (`put_back` restores them). Material's search parser reads
+    every tag inside such an element only to drop it; our drawings and help boxes are most of the
+    tags it read on our pages. The elements' own tags stay, for the theme to handle as before. One
+    that holds a heading stays whole: the parser starts a new section at any heading, excluded or not."""
+    parts: list[str] = []
+    out, at = [], 0
+    for start in _EXCLUDED_START.finditer(html):
+        if start.start() < at:
+            continue  # inside a part already set aside
+        inner_end = _content_end(html, start)
+        if inner_end is None or _HEADING.search(html, start.end(), inner_end):
+            continue
+        out += [html[at:start.end()], f"<!--guide:aside {len(parts)}-->"]
+        parts.append(html[start.end():inner_end])
+        at = inner_end
+    return "".join(out) + html[at:], parts
+
+
+def put_back(html: str, parts: list[str]) -> str:
+    """The HTML with each comment of `set_aside_excluded` replaced by its part again."""
+    return _ASIDE_MARK.sub(lambda mark: parts[int(mark.group(1))], html) if parts else html
+
+
+def _content_end(html: str, start: re.Match[str]) -> int | None:
+    """Where the content of the element opened by `start` ends (its end tag's start); None when it
+    has no end tag."""
+    name, depth = start.group(1).lower(), 1
+    if start.group(0).endswith("/>"):
+        return None
+    for tag in _START_OR_END.finditer(html, start.end()):
+        if tag.group(2).lower() != name or tag.group(0).endswith("/>"):
+            continue
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return tag.start()
+    return None
