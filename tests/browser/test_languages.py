@@ -111,3 +111,28 @@ def test_arabic_pages_read_right_to_left_on_a_phone(open_page, built_site, name:
         assert right > column["x"] + column["width"] - 30 and left > column["x"] - 1, (starts, column)
     assert page.locator(".md-content bdi[dir=ltr]").count() >= 1
     assert page.console_errors == [] and page.outside_requests == []
+
+
+# Every layout shift while the page loads, kept by the page itself from its first moment on.
+_SHIFTS = """window.guideShifts = [];
+new PerformanceObserver(list => { for (const e of list.getEntries()) window.guideShifts.push(
+  [Math.round(e.startTime), e.value, e.sources.map(s => s.node ? s.node.nodeName + "." + s.node.className : "")]); })
+  .observe({type: "layout-shift", buffered: true});"""
+
+
+@pytest.mark.parametrize("path", ["ar/crs/", "crs/"])
+def test_a_page_does_not_move_while_it_loads_on_a_phone(browser, site_url: str, path: str) -> None:
+    """On a phone the theme showed its search button only once its script ran: the header's other
+    buttons moved, and on a right-to-left page the whole page moved sideways for a moment."""
+    context = browser.new_context(viewport={"width": 412, "height": 823}, device_scale_factor=1.75,
+                                  is_mobile=True, has_touch=True)
+    try:
+        context.add_init_script(_SHIFTS)
+        page = context.new_page()
+        page.goto(site_url + path, wait_until="networkidle")
+        page.wait_for_timeout(300)
+        shifts = page.evaluate("window.guideShifts")
+        assert page.evaluate("document.documentElement.className").split().count("js") == 1  # the script ran
+        assert sum(value for _, value, _ in shifts) < 0.001, shifts
+    finally:
+        context.close()
