@@ -39,6 +39,19 @@ def _picture_files() -> str:
         f"{p.relative_to(folder)}\n{p.read_text(encoding='utf-8')}" for p in sorted(folder.rglob("*")) if p.is_file())))
 
 
+class WordsKeys(dict[str, str]):
+    """Each language's words, language record and fonts as text, for the memo's keys: once per run,
+    not once per page (the words are the language's whole strings file)."""
+
+
+def _words_key(language: str) -> str:
+    keys, project = site.state(WordsKeys), site.project
+    if language not in keys:
+        words = project.strings.get(language) or project.strings[project.default]
+        keys[language] = stable_text((words, project.language(language), project.settings.handouts.fonts))
+    return keys[language]
+
+
 class Drawings(dict[tuple[str, str], list[str]]):
     """Each page's drawn pictures, by (reader's language, page), from its Markdown to its HTML."""
 
@@ -47,10 +60,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     record, project, src = site.record(page, config), site.project, page.file.src_uri
     if "[picture:" not in markdown:
         return markdown
-    words = project.strings.get(record.text_language) or project.strings[project.default]
     placed, drawings, problems = _memo().get(
-        [markdown, src, stable_text((words, project.language(record.text_language), project.settings.handouts.fonts)),
-         _picture_files()],
+        [markdown, src, _words_key(record.text_language), _picture_files()],
         lambda: project.place_pictures(markdown, record.text_language, f"docs/{src}", project.body_line(src)))
     if problems:
         raise site.fail("\n".join(str(p) for p in problems))

@@ -49,8 +49,21 @@ def _assess(html: str, page: Page, record):
     project = site.project
     language, settings, path = project.language(record.text_language), project.settings.reading_level, f"{project.docs.name}/{record.src_uri}"
     words = project.explained_words.get(language.code, frozenset())
-    return _measured().get([html, path, record.name, stable_text((language, settings, page.meta, words))],
+    return _measured().get([html, path, record.name, _rules_key(language.code), stable_text(page.meta)],
                            lambda: assess_page(html, path, record.name, language, settings, page.meta, project.english, words))
+
+
+class RulesKeys(dict[str, str]):
+    """Each language's record, the reading-level settings and the words its glossary explains, as text
+    for the memo's keys: once per run, not once per page."""
+
+
+def _rules_key(code: str) -> str:
+    keys, project = site.state(RulesKeys), site.project
+    if code not in keys:
+        words = project.explained_words.get(code, frozenset())
+        keys[code] = stable_text((project.language(code), project.settings.reading_level, words))
+    return keys[code]
 
 
 def _assess_boxes(html: str, language, reports: Reports) -> None:
