@@ -39,11 +39,8 @@ class GlossaryTexts(dict):
 
 def _glossary_text(*languages: str) -> str:
     """The glossaries of these languages as text, once per run: part of the memo's keys."""
-    texts = site.state(GlossaryTexts)
-    for language in languages:
-        if language not in texts:
-            texts[language] = stable_text(site.project.glossaries.get(language))
-    return "\n".join(texts[language] for language in languages)
+    return "\n".join(site.once(GlossaryTexts, language, lambda language=language: stable_text(site.project.glossaries.get(language)))
+                     for language in languages)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -128,6 +128,14 @@ class Site:
             self._states[kind] = make() if make else kind()
         return self._states[kind]  # type: ignore[return-value]
 
+    def once(self, kind: type[dict], key: str, make: Callable[[], str]) -> str:
+        """Text made once per run for `key` (a language's words for the memos' keys, say), kept in
+        the run's `kind` state: not made again for every page."""
+        kept = self.state(kind)
+        if key not in kept:
+            kept[key] = make()
+        return kept[key]
+
     def memo(self, kind: type[M], file_name: str) -> M:
         """A hook's memo for this run (a `Memo` subclass), kept in the cache folder between builds."""
         project = self.project

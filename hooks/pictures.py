@@ -45,11 +45,9 @@ class WordsKeys(dict[str, str]):
 
 
 def _words_key(language: str) -> str:
-    keys, project = site.state(WordsKeys), site.project
-    if language not in keys:
-        words = project.strings.get(language) or project.strings[project.default]
-        keys[language] = stable_text((words, project.language(language), project.settings.handouts.fonts))
-    return keys[language]
+    project = site.project
+    return site.once(WordsKeys, language, lambda: stable_text((project.strings.get(language) or project.strings[project.default],
+                                                                project.language(language), project.settings.handouts.fonts)))
 
 
 class Drawings(dict[tuple[str, str], list[str]]):

@@ -59,11 +59,9 @@ class RulesKeys(dict[str, str]):
 
 
 def _rules_key(code: str) -> str:
-    keys, project = site.state(RulesKeys), site.project
-    if code not in keys:
-        words = project.explained_words.get(code, frozenset())
-        keys[code] = stable_text((project.language(code), project.settings.reading_level, words))
-    return keys[code]
+    project = site.project
+    return site.once(RulesKeys, code, lambda: stable_text((project.language(code), project.settings.reading_level,
+                                                            project.explained_words.get(code, frozenset()))))
 
 
 def _assess_boxes(html: str, language, reports: Reports) -> None:
