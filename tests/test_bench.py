@@ -76,3 +76,25 @@ def test_the_plain_build_with_kept_templates_has_only_that_hook() -> None:
     config = with_template_cache(plain_config(ROOT / "mkdocs.yml"), ROOT / "mkdocs.yml")
     assert config["hooks"] == [str(ROOT / TEMPLATE_CACHE)] and Path(config["hooks"][0]).is_file()
     assert TEMPLATE_CACHE in real_config()["hooks"]
+
+
+def _report(performance: float, first_paint: float, dom_loaded: float, index: float = 1300.0) -> dict:
+    """The parts of a Lighthouse report (JSON) that make bench reads."""
+    return {"categories": {"performance": {"score": performance}, "seo": {"score": None}},
+            "audits": {"metrics": {"details": {"items": [
+                {"observedFirstContentfulPaint": first_paint, "observedDomContentLoaded": dom_loaded}]}}},
+            "environment": {"benchmarkIndex": index}}
+
+
+def test_lighthouse_figures_say_how_many_runs_painted_before_the_themes_script() -> None:
+    from guide.tools.bench import page_figures, run_figures
+
+    runs = [run_figures(_report(0.97, 220, 450, 1290)), run_figures(_report(0.99, 1230, 420, 1300)),
+            run_figures(_report(0.86, 200, 640, 1310)), run_figures(_report(0.99, 1210, 380, 1280)),
+            run_figures(_report(0.98, 1250, 400, 1320))]
+    figures = page_figures(runs)
+    assert figures["performance"] == 98
+    assert figures["seo"] == 0  # a failed category counts as 0, never hidden
+    assert figures["performance of each run"] == "86 to 99"
+    assert figures["painted before the theme's script"] == "2 of 5 runs"
+    assert figures["benchmark index"] == 1300
