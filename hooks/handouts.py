@@ -10,6 +10,7 @@ import dataclasses
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -39,6 +40,7 @@ class Handouts:
     menus: dict[str, list[str]] = field(default_factory=dict)  # each language's pages in menu order
     questions: dict[str, dict[str, Questions]] = field(default_factory=lambda: defaultdict(dict))  # by language, page
     sheets: dict[str, Sheets] = field(default_factory=dict)    # by language: what its things to print need
+    used: set[str] = field(default_factory=set)                # the kept PDFs this run used (all languages)
 
 
 class Planned(Memo):
@@ -56,7 +58,7 @@ def _start(config: MkDocsConfig) -> Handouts:
         raise site.fail(problems)
     try:
         return Handouts(Printer(Path(config.theme.custom_dir or "overrides") / "handouts", project.settings.handouts,
-                                project.root / project.settings.handouts.cache))
+                                _cache()))
     except RuntimeError as error:
         raise site.fail(f"WeasyPrint cannot start ({error}). {WEASYPRINT_HELP}") from None
 
@@ -188,9 +190,19 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     jobs = _jobs(run, language, config)
     try:
-        results = handout_pdf.build(jobs, site.project.root / site.project.settings.handouts.cache,
-                                    run.printer.salt(site.project.language(language)), progress=_progress(language))
+        results = handout_pdf.build(jobs, _cache(), run.printer.salt(site.project.language(language)), progress=_progress(language))
     except RuntimeError as error:
         raise site.fail(f"WeasyPrint cannot start ({error}). {WEASYPRINT_HELP}") from None
     site.info(f"Handouts ({language}): {len(jobs)} PDF files, {sum(not r.cached for r in results)} made now.")
     site.warn(*page_limit_problems(jobs, results))
+    _note_used(run, results)
+
+
+def _cache() -> Path:
+    return site.project.root / site.project.settings.handouts.cache
+
+
+def _note_used(run: Handouts, results: list[handout_pdf.Result]) -> None:
+    """Once every language is built, the kept PDFs no build used for a while are deleted."""
+    run.used.update(result.key for result in results)
+    site.at_end("handout cache", lambda: handout_pdf.forget_unused(_cache(), run.used, date.today()))

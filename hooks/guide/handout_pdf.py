@@ -11,9 +11,10 @@ import re
 import shutil
 import time
 import unicodedata
-from collections.abc import Callable, Iterable, Set as AbstractSet
+from collections.abc import Callable, Iterable, Mapping, Set as AbstractSet
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 
 from .disk_cache import place, write_new
@@ -198,6 +199,39 @@ def build(jobs: list[Job], cache_dir: Path, salt: str, workers: int | None = Non
         for output in job.outputs:
             place(cache_dir / f"{job.key}.pdf", output)
     return [results[job.key] for job in jobs]
+
+
+# Each edit of a page makes new PDFs under new names (`make serve` makes them at every save): kept
+# for good, they filled 470 MB in a month. A PDF that no build has used for this long is deleted.
+KEEP_UNUSED_DAYS = 14
+LAST_USED = "last-used.json"
+
+
+def stale_keys(last_used: Mapping[str, str], present: Iterable[str], today: date,
+               keep_days: int = KEEP_UNUSED_DAYS) -> set[str]:
+    """The kept handouts no build has used for `keep_days`: `last_used` gives each key's last day
+    (ISO dates); a key it lacks counts as used today, as if this were the first pruning."""
+    oldest = (today - timedelta(days=keep_days)).isoformat()
+    return {key for key in present if last_used.get(key, today.isoformat()) < oldest}
+
+
+def forget_unused(cache_dir: Path, used: Iterable[str], today: date) -> None:
+    """Note today as the last use of `used` (every language's handouts of this run), and delete the
+    kept handouts no build has used for KEEP_UNUSED_DAYS. Of two builds at once, one's notes may be
+    lost: its PDFs are then deleted early or made again, never wrong."""
+    index = cache_dir / LAST_USED
+    try:
+        last_used: dict[str, str] = json.loads(index.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        last_used = {}
+    last_used.update(dict.fromkeys(used, today.isoformat()))
+    present = {path.stem for path in cache_dir.glob("*.pdf")}
+    stale = stale_keys(last_used, present, today)
+    for key in stale:
+        for suffix in (".pdf", ".json"):
+            (cache_dir / f"{key}{suffix}").unlink(missing_ok=True)
+    kept = {key: last_used.get(key, today.isoformat()) for key in present - stale}
+    write_new(index, json.dumps(kept, sort_keys=True, indent=0).encode("utf-8"))
 
 
 def weasyprint_version() -> str:

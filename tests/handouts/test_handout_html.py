@@ -1,6 +1,8 @@
 """Handout HTML and PDF helpers: paper versions of links and marks, counters, ids, glyphs, cache keys."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from guide.handout_html import css_counter_text, css_string, prefix_ids, prepare_content
 from guide.handout_pdf import cache_key, missing_glyphs, visible_text
 
@@ -122,3 +124,27 @@ def test_font_facts_are_kept_between_runs_and_read_again_when_the_file_changes(t
     os.utime(font, ns=(font.stat().st_atime_ns, font.stat().st_mtime_ns + 1_000_000))
     changed = Printer(templates, settings, cache)
     assert changed._font_data(fonts)[1] != salt and changed._cmaps(fonts) == cmaps and len(reads) == 2
+
+
+def test_a_kept_handout_no_build_used_for_two_weeks_is_deleted(tmp_path: Path) -> None:
+    import json
+    from datetime import date
+
+    from guide.handout_pdf import LAST_USED, forget_unused, stale_keys
+
+    today = date(2026, 11, 26)
+    assert stale_keys({"a": "2026-11-12", "b": "2026-11-11", "c": "2026-11-26"}, ["a", "b", "c", "d"], today) == {"b"}
+    for key in ("old", "recent", "used", "unknown"):
+        (tmp_path / f"{key}.pdf").write_bytes(b"%PDF")
+        (tmp_path / f"{key}.json").write_text("{}", encoding="utf-8")
+    (tmp_path / LAST_USED).write_text(json.dumps({"old": "2026-11-01", "recent": "2026-11-20", "used": "2026-10-01",
+                                                  "gone": "2026-11-25"}), encoding="utf-8")
+    forget_unused(tmp_path, ["used"], today)
+    assert sorted(p.name for p in tmp_path.glob("*.pdf")) == ["recent.pdf", "unknown.pdf", "used.pdf"]
+    assert not (tmp_path / "old.json").exists()
+    # a PDF kept before this record existed counts from today; a key whose PDF is gone is dropped
+    assert json.loads((tmp_path / LAST_USED).read_text(encoding="utf-8")) == {
+        "recent": "2026-11-20", "unknown": "2026-11-26", "used": "2026-11-26"}
+    (tmp_path / LAST_USED).write_text("{not json", encoding="utf-8")  # a broken record starts again
+    forget_unused(tmp_path, [], today)
+    assert len(list(tmp_path.glob("*.pdf"))) == 3

@@ -76,3 +76,21 @@ def test_a_character_the_font_lacks_is_an_error(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert "docs/en/index.md: the handout font cannot print" in result.stderr
     assert "U+0915" in result.stderr and "U+6F22" not in result.stderr  # 漢 is in Noto Sans CJK
+
+
+def test_kept_handouts_no_build_used_for_two_weeks_are_deleted_after_a_build(tmp_path: Path) -> None:
+    import json
+
+    config, first = build(tmp_path)
+    assert first.returncode == 0, first.stderr
+    cache = tmp_path / ".cache/guide/handouts"
+    before = {p.stem for p in cache.glob("*.pdf")}
+    page = tmp_path / "docs/en/index.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("checks on you", "checks on you often"), encoding="utf-8")
+    (cache / "last-used.json").write_text(json.dumps(dict.fromkeys(before, "2020-01-01")), encoding="utf-8")
+    second = run_mkdocs_build(config, tmp_path / "site", handouts=True)
+    assert made(second.stderr) == 3, second.stderr
+    after = {p.stem for p in cache.glob("*.pdf")}
+    assert len(after) == 7  # the three PDFs of the old page text are gone; the four others were used again
+    assert len(before - after) == 3 and not any((cache / f"{key}.json").exists() for key in before - after)
+    assert set(json.loads((cache / "last-used.json").read_text(encoding="utf-8"))) == after
