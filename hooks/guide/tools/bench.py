@@ -16,6 +16,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -290,7 +291,7 @@ def lighthouse(site: Path, paths: list[str], runs: int = LIGHTHOUSE_RUNS) -> dic
                        check=False, capture_output=True, timeout=600)
         if not binary.exists():
             return None
-    runs_of: dict[str, list[dict[str, int]]] = {}
+    runs_of: dict[str, list[Run]] = {}
     with _Server(site) as url, tempfile.TemporaryDirectory() as tmp:
         for _ in range(runs):
             for path in paths:  # the pages in turn, so that a slow moment of the machine does not hit one page only
@@ -305,26 +306,29 @@ def lighthouse(site: Path, paths: list[str], runs: int = LIGHTHOUSE_RUNS) -> dic
     return {path: page_figures(runs) for path, runs in runs_of.items()}
 
 
-def run_figures(report: dict) -> dict[str, float]:
-    """One Lighthouse run's scores out of 100, whether the page was first painted before the theme's
-    script had set it up (DOMContentLoaded), and the machine's speed as Lighthouse measures it."""
-    figures: dict[str, float] = {k: round((v["score"] or 0) * 100) for k, v in report["categories"].items()}  # None: failed
+class Run(NamedTuple):
+    """One Lighthouse run of one page."""
+    scores: dict[str, int]   # by category, out of 100
+    early_paint: bool        # first painted before the theme's script had set the page up (DOMContentLoaded)
+    benchmark_index: float   # the machine's speed as Lighthouse measures it
+
+
+def run_figures(report: dict) -> Run:
     observed = report["audits"]["metrics"]["details"]["items"][0]
-    figures["early paint"] = observed["observedFirstContentfulPaint"] < observed["observedDomContentLoaded"]
-    figures["benchmark index"] = report["environment"]["benchmarkIndex"]
-    return figures
+    return Run({k: round((v["score"] or 0) * 100) for k, v in report["categories"].items()},  # None: it failed
+               observed["observedFirstContentfulPaint"] < observed["observedDomContentLoaded"],
+               report["environment"]["benchmarkIndex"])
 
 
-def page_figures(runs: list[dict[str, float]]) -> dict[str, object]:
+def page_figures(runs: list[Run]) -> dict[str, object]:
     """The median of each score over a page's runs, the range of the performance score, and in how many
     runs the page was painted before the theme's script had run: in those, Lighthouse counts the
     script's start-up as blocking time, and the score drops (README, "Weight and speed")."""
-    scores = [name for name in runs[0] if name not in ("early paint", "benchmark index")]
-    figures: dict[str, object] = {name: round(statistics.median(r[name] for r in runs)) for name in scores}
-    performance = [r["performance"] for r in runs]
+    figures: dict[str, object] = {name: round(statistics.median(r.scores[name] for r in runs)) for name in runs[0].scores}
+    performance = [r.scores["performance"] for r in runs]
     figures["performance of each run"] = f"{min(performance)} to {max(performance)}"
-    figures["painted before the theme's script"] = f"{sum(bool(r['early paint']) for r in runs)} of {len(runs)} runs"
-    figures["benchmark index"] = round(statistics.median(r["benchmark index"] for r in runs))
+    figures["painted before the theme's script"] = f"{sum(r.early_paint for r in runs)} of {len(runs)} runs"
+    figures["benchmark index"] = round(statistics.median(r.benchmark_index for r in runs))
     return figures
 
 
