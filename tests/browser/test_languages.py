@@ -133,6 +133,9 @@ def test_a_page_does_not_move_while_it_loads_on_a_phone(browser, site_url: str, 
         page = context.new_page()
         context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
         page.goto(site_url + path, wait_until="networkidle")
+        # With the slower CPU the theme's script may still be setting up after the network is quiet.
+        page.wait_for_function("() => document.readyState === 'complete' && document.documentElement.classList.contains('js')",
+                               timeout=15_000)
         page.wait_for_timeout(300)
         shifts = page.evaluate("window.guideShifts")
         assert page.evaluate("document.documentElement.className").split().count("js") == 1  # the script ran
