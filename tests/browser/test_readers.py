@@ -29,18 +29,10 @@ AXE_WIDTHS = (390, 1280)
 # 320 CSS px, and 200% zoom of a 1280 px window (the same 640 CSS px at twice the pixel density).
 REFLOW = ((320, 1), (640, 2))
 
-# Material stores the palette it applied in localStorage and reuses it on the next page: forget it,
-# so that every load starts as a first visit, as it did in a fresh context per scheme.
+# A reader's light/dark choice is stored and reused on the next page: forget it, so that every
+# load starts as a first visit, which follows the system (overrides/partials/guide-palette.html).
 FORGET_PALETTE = "for (const key of Object.keys(localStorage)) if (key.endsWith('__palette')) localStorage.removeItem(key);"
-# Material ignores a later change of prefers-color-scheme on a loaded page (checked: the page stays
-# light), so after the media query turns dark we let Material apply its dark palette itself,
-# through the change event it listens to. test_dark_switch_matches_a_fresh_dark_load shows the
-# result is the page a fresh dark load gives.
-APPLY_DARK_PALETTE = """() => document.querySelector('input[name="__palette"][data-md-color-media="(prefers-color-scheme: dark)"]')
-    .dispatchEvent(new Event('change'))"""
-# Colours fade over the theme's short transitions when the palette switches (hooks/theme_css.py):
-# axe must see the colours they end on.
-PALETTE_SETTLED = "() => !document.body.hasAttribute('data-md-color-switching') && document.getAnimations().length === 0"
+# The dark palette applied, and the colours done fading (axe must see the colours they end on).
 DARK_APPLIED = ("() => matchMedia('(prefers-color-scheme: dark)').matches && !document.body.hasAttribute('data-md-color-switching')"
                 " && document.body.getAttribute('data-md-color-scheme') === 'slate' && document.getAnimations().length === 0")
 SCHEME = "() => [document.body.getAttribute('data-md-color-scheme'), getComputedStyle(document.body).backgroundColor]"
@@ -144,10 +136,9 @@ def axe_problems(page: Page, where: str) -> list[str]:
 
 
 def switch_to_dark(page: Page) -> None:
-    """The reader's system turns dark; Material's dark palette then applies as on a fresh dark load."""
+    """The reader's system turns dark; with no choice stored the page follows it, as a fresh dark load
+    does (test_dark_switch_matches_a_fresh_dark_load shows the result is the same page)."""
     page.emulate_media(color_scheme="dark")
-    page.wait_for_function(PALETTE_SETTLED, timeout=10_000)  # Material answers the media change by re-applying light
-    page.evaluate(APPLY_DARK_PALETTE)
     page.wait_for_function(DARK_APPLIED, timeout=10_000)
 
 
@@ -268,7 +259,7 @@ def test_every_page_is_clean_passes_axe_in_light_and_dark_and_reflows(browser: B
 PAGE_STATE = """() => ({
   palette: [...document.body.attributes].filter(a => a.name.startsWith('data-md-color')).map(a => `${a.name}=${a.value}`).sort(),
   meta: [...document.querySelectorAll('meta[name="theme-color"], meta[name="color-scheme"]')].map(m => `${m.name}=${m.content}`),
-  toggle: [...document.querySelectorAll('[data-md-component="palette"] input, [data-md-component="palette"] label')]
+  toggle: [...document.querySelectorAll('[data-guide-palette] input, [data-guide-palette] label')]
     .map(e => e.tagName + (e.checked ? ' checked' : '') + (e.hidden ? ' hidden' : '')),
   styles: [...document.querySelectorAll('*')].map(e => { const s = getComputedStyle(e);
     return [e.tagName, e.className, s.color, s.backgroundColor, s.borderTopColor, s.borderBottomColor, s.outlineColor,
@@ -291,7 +282,7 @@ def test_dark_switch_matches_a_fresh_dark_load(browser: Browser, site_url: str) 
         switched.goto(site_url + path, wait_until="commit")
         yield
         fresh.wait_for_load_state("networkidle")
-        fresh.wait_for_function(DARK_APPLIED, timeout=10_000)  # a first dark visit fades from light too
+        fresh.wait_for_function(DARK_APPLIED, timeout=10_000)  # dark from the start: no fade
         switched.wait_for_load_state("networkidle")
         light = switched.evaluate(PAGE_STATE)
         switch_to_dark(switched)

@@ -1,0 +1,91 @@
+"""The light/dark switch (overrides/partials/guide-palette.html): the theme's buttons, worked by our
+small script instead of the theme's, which restyled the whole page twice at every load."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+STATE = """() => ({
+  scheme: document.body.getAttribute('data-md-color-scheme'),
+  root: getComputedStyle(document.documentElement).colorScheme,
+  shown: [...document.querySelectorAll('[data-guide-palette] label')].filter(l => !l.hidden).map(l => l.title),
+  themeColor: document.querySelector('meta[name="theme-color"]')?.content,
+  colorSchemeTags: document.querySelectorAll('meta[name="color-scheme"]').length,
+  switching: document.body.hasAttribute('data-md-color-switching'),
+})"""
+# Recorded when the page's text starts to arrive: what a reader's first screen is painted with.
+SCHEME_BEFORE_TEXT = """new MutationObserver((_, observer) => {
+  if (!document.querySelector('.md-content')) return;
+  window.__schemeBeforeText = document.body.getAttribute('data-md-color-scheme');
+  observer.disconnect();
+}).observe(document, {childList: true, subtree: true});"""
+SETTLED = "() => !document.body.hasAttribute('data-md-color-switching')"
+
+
+def open_in(browser, site_url: str, path: str, color_scheme: str):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=color_scheme)
+    context.add_init_script(SCHEME_BEFORE_TEXT)
+    page = context.new_page()
+    page.errors = []
+    page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    page.goto(site_url + path, wait_until="networkidle")
+    return context, page
+
+
+@pytest.mark.parametrize("color_scheme, scheme, shown", [("light", "default", "Switch to dark mode"),
+                                                          ("dark", "slate", "Switch to light mode")])
+def test_the_first_page_follows_the_phone_before_its_text_is_shown(browser, site_url, color_scheme, scheme, shown) -> None:
+    context, page = open_in(browser, site_url, "crs/", color_scheme)
+    try:
+        state = page.evaluate(STATE)
+        assert page.evaluate("window.__schemeBeforeText") == scheme  # no light flash for a dark phone
+        assert state["scheme"] == scheme and state["shown"] == [shown]
+        assert state["root"] == ("dark" if scheme == "slate" else "normal")  # the page's edges and scrollbar
+        assert state["themeColor"] == ("rgb(13, 59, 79)" if scheme == "slate" else "rgb(0, 87, 122)")
+        # The theme's script did not take the buttons over: it would add this tag (two full restyles).
+        assert state["colorSchemeTags"] == 0
+        assert page.errors == []
+    finally:
+        context.close()
+
+
+def test_a_readers_choice_by_touch_or_keyboard_holds_on_the_next_page(browser, site_url) -> None:
+    context, page = open_in(browser, site_url, "crs/", "light")
+    try:
+        page.locator("[data-guide-palette] label:not([hidden])").click()
+        page.wait_for_function(SETTLED)
+        assert page.evaluate(STATE)["scheme"] == "slate"
+        page.goto(site_url + "get-help/", wait_until="networkidle")
+        assert page.evaluate("window.__schemeBeforeText") == "slate"
+        # The phone turning dark or light no longer decides: the reader did.
+        page.emulate_media(color_scheme="dark")
+        page.emulate_media(color_scheme="light")
+        page.wait_for_timeout(100)
+        assert page.evaluate(STATE)["scheme"] == "slate"
+
+        page.focus("[data-guide-palette] input:checked")  # Tab reaches it: the theme's radio buttons
+        page.keyboard.press("Enter")
+        page.wait_for_function(SETTLED)
+        state = page.evaluate(STATE)
+        assert state["scheme"] == "default" and state["shown"] == ["Switch to dark mode"]
+        assert page.evaluate("document.activeElement.getAttribute('data-md-color-scheme')") == "default"
+        assert page.errors == []
+    finally:
+        context.close()
+
+
+def test_without_a_choice_the_page_follows_the_phone_turning_dark_with_names_in_its_language(browser, site_url) -> None:
+    context, page = open_in(browser, site_url, "es/crs/", "light")
+    try:
+        assert page.evaluate(STATE)["shown"] == ["Cambiar al modo oscuro"]
+        page.emulate_media(color_scheme="dark")
+        page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
+        page.wait_for_function(SETTLED)
+        assert page.evaluate(STATE)["shown"] == ["Cambiar al modo claro"]
+        assert page.locator("[data-guide-palette] input").evaluate_all("inputs => inputs.map(i => i.getAttribute('aria-label'))") \
+            == ["Cambiar al modo oscuro", "Cambiar al modo claro"]
+        assert page.errors == []
+    finally:
+        context.close()
