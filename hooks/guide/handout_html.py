@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import urljoin
@@ -35,6 +35,26 @@ class Handout:
     page_size: str = "letter"
     one_sheet: bool = False       # the card to keep by the phone: one sheet (large print: both sides of one)
     direction: str = "ltr"        # of the handout's text
+
+
+_SVG_WITHOUT_FONT = re.compile(r"<svg\b(?![^>]*\sfont-family\s*=)", re.IGNORECASE)
+
+
+def with_svg_font(document: str, families: Sequence[str]) -> str:
+    """`document` with the handout's fonts on each drawing that names none. WeasyPrint draws the words
+    in an SVG with the computer's default font (the page's stylesheet does not reach inside it): in
+    Chinese that put a second copy of a Chinese font into every PDF with a picture (a third of its
+    size). The names go unquoted: WeasyPrint's SVG reader keeps quotes as part of a name."""
+    return _SVG_WITHOUT_FONT.sub(f'<svg font-family="{html.escape(", ".join(families))}"', document)
+
+
+def font_families(fallback: bool, others: Sequence[str]) -> tuple[str, ...]:
+    """The handout's fonts in order: the language's font, its fallback, the other scripts' fonts."""
+    return ("Guide Sans", *(["Guide Fallback"] if fallback else []), *(name.replace(",", " ") for name in others))
+
+
+def css_font_list(families: Sequence[str]) -> str:
+    return ", ".join(css_string(name) for name in families)
 
 
 def prepare_content(content: str, page_url: str) -> str:

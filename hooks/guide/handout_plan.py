@@ -9,6 +9,7 @@ import json
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from functools import cached_property
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from markupsafe import Markup
 
 from . import handout_pdf
 from .disk_cache import cached_text, file_stamp, stable_text
-from .handout_html import Handout, css_counter_text, css_string, prefix_ids, prepare_content
+from .handout_html import Handout, css_counter_text, css_font_list, css_string, font_families, prefix_ids, prepare_content, with_svg_font
 from .languages import Language
 from .page_record import PageRecord
 from .urgent_box import HELP_CLASS
@@ -152,6 +153,13 @@ def anchor(path: str) -> str:
     return path.strip("/").replace("/", "-") or "home"
 
 
+class FontData(NamedTuple):
+    """What every handout of one font set shares."""
+    css: str        # the stylesheet, with its @font-face rules
+    families: tuple[str, ...]  # the fonts in order (the stylesheet's, also put on each drawing: with_svg_font)
+    salt: str       # what makes a kept PDF out of date when it changes (WeasyPrint, the fonts, the layout rules)
+
+
 class Printer:
     """The handout templates and stylesheet, loaded once per run; fonts and their characters per language."""
 
@@ -162,7 +170,7 @@ class Printer:
                                       undefined=jinja2.StrictUndefined)  # a missing word is an error, not a blank
         self.env.globals.update(css_string=lambda text: Markup(css_string(str(text))))
         self._css = jinja2.Environment(autoescape=False).from_string((templates / "handout.css").read_text("utf-8"))
-        self._fonts: dict[Fonts, tuple[str, str]] = {}
+        self._fonts: dict[Fonts, FontData] = {}
         self.version = handout_pdf.weasyprint_version()
         self.templates = templates
 
@@ -174,18 +182,19 @@ class Printer:
             digest.update(path.relative_to(self.templates).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
         return digest.hexdigest()
 
-    def _font_data(self, fonts: Fonts) -> tuple[str, str]:
-        """(stylesheet, cache salt) for a font set, made once."""
+    def _font_data(self, fonts: Fonts) -> FontData:
+        """The stylesheet, font list and cache salt for a font set, made once."""
         if fonts not in self._fonts:
             uri = lambda path: Path(path).resolve().as_uri() if path else ""  # noqa: E731
             others = self.settings.other_scripts
+            families = font_families(bool(fonts.fallback_regular), [self._font_file(path)["family"] for path in others])
             css = self._css.render(fonts={name: uri(getattr(fonts, name)) for name in
                                           ("regular", "bold", "fallback_regular", "fallback_bold")},
-                                   others=[self._font_file(path)["family"] for path in others])
+                                   families=css_font_list(families))
             version = handout_pdf.fonts_version(self._font_file(path)["digest"] for path in (*fonts.files(), *others))
             salt = (f"weasyprint {self.version}; fonts {version}; "
                     f"layouts {handout_pdf.LAYOUTS} below {handout_pdf.TAIL}")  # a new relayout rule makes them again
-            self._fonts[fonts] = (css, salt)
+            self._fonts[fonts] = FontData(css, families, salt)
         return self._fonts[fonts]
 
     @functools.lru_cache(maxsize=None)  # noqa: B019 - one Printer per run
@@ -214,7 +223,7 @@ class Printer:
         return cached_text(self.cache / kind, hashlib.sha256(path.encode("utf-8")).hexdigest()[:16], file_stamp(Path(path)), read)
 
     def salt(self, language: Language) -> str:
-        return self._font_data(fonts_for(language, self.settings))[1]
+        return self._font_data(fonts_for(language, self.settings)).salt
 
     def page_plan(self, page: PrintedPage, language: Language) -> PagePlan:
         """All the handouts need from one page; raises ValueError for a glyph the font lacks."""
@@ -227,7 +236,7 @@ class Printer:
         """A standard and a large-print handout of the page; raises ValueError for a glyph the font lacks."""
         record, strings = page.record, page.record.strings
         fonts = fonts_for(language, self.settings)
-        (css, _), cmaps = self._font_data(fonts), self._cmaps(fonts)
+        font, cmaps = self._font_data(fonts), self._cmaps(fonts)
         content = page.paper
         one_sheet = record.name == self.settings.one_sheet
         words = record.words
@@ -239,9 +248,9 @@ class Printer:
                               content=Markup(content), words=list(words.entries) if words else [], large=large,
                               strings=strings, guide_name=page.guide_name, page_size=paper_size(language, self.settings),
                               direction=record.direction)
-            document = self.env.get_template("handout.html").render(
-                h=handout, css=Markup(css), counter_text=Markup(css_counter_text(strings.get("handout_page", "{page} / {pages}"))),
-                words_title=words.title if words else "", qr=handout_pdf.QR, qr_url=page.url, created=handout_pdf.CREATED)
+            document = with_svg_font(self.env.get_template("handout.html").render(
+                h=handout, css=Markup(font.css), counter_text=Markup(css_counter_text(strings.get("handout_page", "{page} / {pages}"))),
+                words_title=words.title if words else "", qr=handout_pdf.QR, qr_url=page.url, created=handout_pdf.CREATED), font.families)
             label = f"docs/{record.src_uri}" + (" (large print)" if large else "")
             if not large:  # both sizes print the same characters
                 self._check_glyphs(document, label, cmaps, language.code)
@@ -253,17 +262,17 @@ class Printer:
     def printable_jobs(self, sheets: Sheets, language: Language) -> list[handout_pdf.Job]:
         """Each thing to print (guide.printables), in standard and, where it has one, large print."""
         fonts = fonts_for(language, self.settings)
-        (css, _), cmaps = self._font_data(fonts), self._cmaps(fonts)
+        font, cmaps = self._font_data(fonts), self._cmaps(fonts)
         counter = Markup(css_counter_text(sheets.strings.get("handout_page", "{page} / {pages}")))
         jobs = []
         for name, has_large in PRINTABLES.items():
             for large in (False, True) if has_large else (False,):
                 doc = PrintableDoc(name, sheets.strings[TITLE_KEYS[name]], language.code, language.direction, sheets.url,
                                    sheets.strings, sheets.guide_name, paper_size(language, self.settings), large)
-                document = self.env.get_template(f"printables/{name}.html").render(
-                    p=doc, css=Markup(css), counter_text=counter, qr=handout_pdf.QR, qr_url=sheets.url,
+                document = with_svg_font(self.env.get_template(f"printables/{name}.html").render(
+                    p=doc, css=Markup(font.css), counter_text=counter, qr=handout_pdf.QR, qr_url=sheets.url,
                     created=handout_pdf.CREATED, icons=sheets.icons, stages=sheets.stages, checklist=sheets.checklist,
-                    checklist_lang=sheets.checklist_lang, rows=DIARY_ROWS, entries=DIARY_ENTRIES)
+                    checklist_lang=sheets.checklist_lang, rows=DIARY_ROWS, entries=DIARY_ENTRIES), font.families)
                 label = f"{sheets.label}: {name}" + (" (large print)" if large else "")
                 if not large:
                     self._check_glyphs(document, label, cmaps, language.code)
@@ -293,14 +302,14 @@ class Printer:
         """The whole guide in one PDF, in the menu's reading order, ending with the `booklet_end` pages."""
         ordered = booklet_order(pages, menu, self.settings.booklet_skip, self.settings.booklet_end)
         home = next((p for p in pages if p.url == home_path), pages[0])
-        css, _ = self._font_data(fonts_for(language, self.settings))
+        font = self._font_data(fonts_for(language, self.settings))
         strings = home.strings
-        document = self.env.get_template("booklet.html").render(
+        document = with_svg_font(self.env.get_template("booklet.html").render(
             language=language.code, direction=language.direction, guide_name=guide_name, description=description,
             reviewed=max(p.reviewed for p in ordered), strings=strings, pages=ordered, help=Markup(home.help),
-            css=Markup(css), counter_text=Markup(css_counter_text(strings.get("handout_page", "{page} / {pages}"))),
+            css=Markup(font.css), counter_text=Markup(css_counter_text(strings.get("handout_page", "{page} / {pages}"))),
             page_size=paper_size(language, self.settings), home_url=home_url, qr=handout_pdf.QR, qr_url=home_url,
-            created=handout_pdf.CREATED)
+            created=handout_pdf.CREATED), font.families)
         return handout_pdf.Job(f"booklet ({language.code})", document, site_dir.as_uri() + "/", [target])
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from guide.handout_html import css_counter_text, css_string, prefix_ids, prepare_content
+from guide.handout_html import css_counter_text, css_font_list, css_string, font_families, prefix_ids, prepare_content, with_svg_font
 from guide.handout_pdf import cache_key, missing_glyphs, visible_text
 
 PAGE_URL = "https://guide.example/es/crs/"
@@ -26,6 +26,17 @@ def test_counter_text_and_css_strings() -> None:
     assert css_counter_text("Page {page} of {pages}") == '"Page " counter(page) " of " counter(pages)'
     assert css_counter_text("{page}/{pages}") == 'counter(page) "/" counter(pages)'
     assert css_string('Say "hi"\\') == '"Say \\"hi\\"\\\\"'
+
+
+def test_drawings_get_the_handouts_fonts_unless_they_name_their_own() -> None:
+    families = font_families(True, ["Noto Sans Arabic", "Odd, Name"])
+    assert families == ("Guide Sans", "Guide Fallback", "Noto Sans Arabic", "Odd  Name")
+    assert font_families(False, []) == ("Guide Sans",)
+    assert css_font_list(families) == '"Guide Sans", "Guide Fallback", "Noto Sans Arabic", "Odd  Name"'
+    document = '<p>x</p><svg class="gp" viewBox="0 0 1 1"><text>y</text></svg><SVG\nfont-family="Mono"></SVG><svgx>'
+    assert with_svg_font(document, ("Guide Sans", "Guide Fallback")) == (
+        '<p>x</p><svg font-family="Guide Sans, Guide Fallback" class="gp" viewBox="0 0 1 1"><text>y</text></svg>'
+        '<SVG\nfont-family="Mono"></SVG><svgx>')
 
 
 def test_prefix_ids_makes_a_booklet_unique() -> None:
@@ -113,17 +124,17 @@ def test_font_facts_are_kept_between_runs_and_read_again_when_the_file_changes(t
     monkeypatch.setattr(handout_pdf, "font_cmap", lambda path: reads.append(path) or real_cmap(path))
 
     first = Printer(templates, settings, cache)
-    salt = first._font_data(fonts)[1]
+    salt = first._font_data(fonts).salt
     assert reads == []  # a kept plan needs the salt, not the characters
     cmaps = first._cmaps(fonts)
     assert 0x41 in cmaps[0] and reads == [str(font)]
     again = Printer(templates, settings, cache)  # a new run: the facts come from the cache
-    assert (again._font_data(fonts)[1], again._cmaps(fonts)) == (salt, cmaps) and reads == [str(font)]
+    assert (again._font_data(fonts).salt, again._cmaps(fonts)) == (salt, cmaps) and reads == [str(font)]
 
     font.write_bytes(font.read_bytes() + b"\0")  # the same file changed in place: read again, a new salt
     os.utime(font, ns=(font.stat().st_atime_ns, font.stat().st_mtime_ns + 1_000_000))
     changed = Printer(templates, settings, cache)
-    assert changed._font_data(fonts)[1] != salt and changed._cmaps(fonts) == cmaps and len(reads) == 2
+    assert changed._font_data(fonts).salt != salt and changed._cmaps(fonts) == cmaps and len(reads) == 2
 
 
 def test_a_kept_handout_no_build_used_for_two_weeks_is_deleted(tmp_path: Path) -> None:
