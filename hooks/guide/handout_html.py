@@ -37,14 +37,15 @@ class Handout:
     direction: str = "ltr"        # of the handout's text
 
 
-_SVG_WITHOUT_FONT = re.compile(r"<svg\b(?![^>]*\sfont-family\s*=)", re.IGNORECASE)
+_SVG_WITHOUT_FONT = re.compile(r"<svg(?=[\s/>])(?![^>]*\sfont-family\s*=)", re.IGNORECASE)
 
 
 def with_svg_font(document: str, families: Sequence[str]) -> str:
     """`document` with the handout's fonts on each drawing that names none. WeasyPrint draws the words
     in an SVG with the computer's default font (the page's stylesheet does not reach inside it): in
     Chinese that put a second copy of a Chinese font into every PDF with a picture (a third of its
-    size). The names go unquoted: WeasyPrint's SVG reader keeps quotes as part of a name."""
+    size). The names go unquoted: WeasyPrint's SVG reader splits them at the commas and keeps the
+    quotes of a name that follows a space."""
     return _SVG_WITHOUT_FONT.sub(f'<svg font-family="{html.escape(", ".join(families))}"', document)
 
 

@@ -23,9 +23,10 @@ SCHEME_BEFORE_TEXT = """new MutationObserver((_, observer) => {
 SETTLED = "() => !document.body.hasAttribute('data-md-color-switching')"
 
 
-def open_in(browser, site_url: str, path: str, color_scheme: str):
-    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=color_scheme)
-    context.add_init_script(SCHEME_BEFORE_TEXT)
+def open_in(browser, site_url: str, path: str, color_scheme: str, init: str = ""):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=color_scheme,
+                                  has_touch=True, is_mobile=True)
+    context.add_init_script(SCHEME_BEFORE_TEXT + init)
     page = context.new_page()
     page.errors = []
     page.on("console", lambda m: m.type == "error" and page.errors.append(m.text))
@@ -54,7 +55,7 @@ def test_the_first_page_follows_the_phone_before_its_text_is_shown(browser, site
 def test_a_readers_choice_by_touch_or_keyboard_holds_on_the_next_page(browser, site_url) -> None:
     context, page = open_in(browser, site_url, "crs/", "light")
     try:
-        page.locator("[data-guide-palette] label:not([hidden])").click()
+        page.locator("[data-guide-palette] label:not([hidden])").tap()
         page.wait_for_function(SETTLED)
         assert page.evaluate(STATE)["scheme"] == "slate"
         page.goto(site_url + "get-help/", wait_until="networkidle")
@@ -65,13 +66,42 @@ def test_a_readers_choice_by_touch_or_keyboard_holds_on_the_next_page(browser, s
         page.wait_for_timeout(100)
         assert page.evaluate(STATE)["scheme"] == "slate"
 
-        page.focus("[data-guide-palette] input:checked")  # Tab reaches it: the theme's radio buttons
+        for _ in range(30):  # Tab from the top of the page to the switch
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.matches('[data-guide-palette] input')"):
+                break
+        assert page.evaluate("document.activeElement.getAttribute('data-md-color-scheme')") == "slate"
+        # The focus shows on the visible button (the radio button itself has no size).
+        assert page.evaluate("getComputedStyle(document.activeElement.nextElementSibling).outlineStyle") != "none"
         page.keyboard.press("Enter")
         page.wait_for_function(SETTLED)
         state = page.evaluate(STATE)
         assert state["scheme"] == "default" and state["shown"] == ["Switch to dark mode"]
         assert page.evaluate("document.activeElement.getAttribute('data-md-color-scheme')") == "default"
+        page.reload(wait_until="networkidle")
+        assert page.evaluate("window.__schemeBeforeText") == "default"
         assert page.errors == []
+    finally:
+        context.close()
+
+
+def test_a_palette_the_theme_stored_is_not_a_choice_and_blocked_storage_breaks_nothing(browser, site_url) -> None:
+    # The theme stored the palette at every page load, chosen or not: a reader coming back follows the phone.
+    context, page = open_in(browser, site_url, "crs/", "light")
+    try:
+        page.evaluate("""() => __md_set('__palette', {index: 1, color: {media: '(prefers-color-scheme: dark)',
+            scheme: 'slate', primary: 'custom', accent: 'custom'}})""")
+        page.reload(wait_until="networkidle")
+        assert page.evaluate(STATE)["scheme"] == "default"
+    finally:
+        context.close()
+    blocked = """Object.defineProperty(window, 'localStorage', {get() { throw new DOMException('blocked', 'SecurityError'); }});"""
+    context, page = open_in(browser, site_url, "crs/", "dark", init=blocked)
+    try:
+        assert page.evaluate(STATE)["scheme"] == "slate" and page.evaluate(STATE)["shown"] == ["Switch to light mode"]
+        page.locator("[data-guide-palette] label:not([hidden])").tap()
+        page.wait_for_function(SETTLED)
+        assert page.evaluate(STATE)["scheme"] == "default"
     finally:
         context.close()
 

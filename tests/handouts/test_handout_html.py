@@ -33,10 +33,10 @@ def test_drawings_get_the_handouts_fonts_unless_they_name_their_own() -> None:
     assert families == ("Guide Sans", "Guide Fallback", "Noto Sans Arabic", "Odd  Name")
     assert font_families(False, []) == ("Guide Sans",)
     assert css_font_list(families) == '"Guide Sans", "Guide Fallback", "Noto Sans Arabic", "Odd  Name"'
-    document = '<p>x</p><svg class="gp" viewBox="0 0 1 1"><text>y</text></svg><SVG\nfont-family="Mono"></SVG><svgx>'
+    document = '<p>x</p><svg class="gp" viewBox="0 0 1 1"><text>y</text></svg><SVG\nfont-family="Mono"></SVG><svgx><svg-a>'
     assert with_svg_font(document, ("Guide Sans", "Guide Fallback")) == (
         '<p>x</p><svg font-family="Guide Sans, Guide Fallback" class="gp" viewBox="0 0 1 1"><text>y</text></svg>'
-        '<SVG\nfont-family="Mono"></SVG><svgx>')
+        '<SVG\nfont-family="Mono"></SVG><svgx><svg-a>')
 
 
 def test_prefix_ids_makes_a_booklet_unique() -> None:
