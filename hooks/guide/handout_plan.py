@@ -9,9 +9,9 @@ import json
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import NamedTuple
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 import jinja2
 from markupsafe import Markup
@@ -222,6 +222,10 @@ class Printer:
             return read()
         return cached_text(self.cache / kind, hashlib.sha256(path.encode("utf-8")).hexdigest()[:16], file_stamp(Path(path)), read)
 
+    def _document(self, template: str, font: FontData, **context: object) -> str:
+        """A template rendered with the font set's stylesheet, its drawings given the same fonts."""
+        return with_svg_font(self.env.get_template(template).render(css=Markup(font.css), **context), font.families)
+
     def salt(self, language: Language) -> str:
         return self._font_data(fonts_for(language, self.settings)).salt
 
@@ -248,9 +252,9 @@ class Printer:
                               content=Markup(content), words=list(words.entries) if words else [], large=large,
                               strings=strings, guide_name=page.guide_name, page_size=paper_size(language, self.settings),
                               direction=record.direction)
-            document = with_svg_font(self.env.get_template("handout.html").render(
-                h=handout, css=Markup(font.css), counter_text=Markup(css_counter_text(strings.get("handout_page", "{page} / {pages}"))),
-                words_title=words.title if words else "", qr=handout_pdf.QR, qr_url=page.url, created=handout_pdf.CREATED), font.families)
+            document = self._document("handout.html", font,
+                h=handout, counter_text=Markup(css_counter_text(strings.get("handout_page", "{page} / {pages}"))),
+                words_title=words.title if words else "", qr=handout_pdf.QR, qr_url=page.url, created=handout_pdf.CREATED)
             label = f"docs/{record.src_uri}" + (" (large print)" if large else "")
             if not large:  # both sizes print the same characters
                 self._check_glyphs(document, label, cmaps, language.code)
@@ -269,10 +273,10 @@ class Printer:
             for large in (False, True) if has_large else (False,):
                 doc = PrintableDoc(name, sheets.strings[TITLE_KEYS[name]], language.code, language.direction, sheets.url,
                                    sheets.strings, sheets.guide_name, paper_size(language, self.settings), large)
-                document = with_svg_font(self.env.get_template(f"printables/{name}.html").render(
-                    p=doc, css=Markup(font.css), counter_text=counter, qr=handout_pdf.QR, qr_url=sheets.url,
+                document = self._document(f"printables/{name}.html", font,
+                    p=doc, counter_text=counter, qr=handout_pdf.QR, qr_url=sheets.url,
                     created=handout_pdf.CREATED, icons=sheets.icons, stages=sheets.stages, checklist=sheets.checklist,
-                    checklist_lang=sheets.checklist_lang, rows=DIARY_ROWS, entries=DIARY_ENTRIES), font.families)
+                    checklist_lang=sheets.checklist_lang, rows=DIARY_ROWS, entries=DIARY_ENTRIES)
                 label = f"{sheets.label}: {name}" + (" (large print)" if large else "")
                 if not large:
                     self._check_glyphs(document, label, cmaps, language.code)
@@ -304,12 +308,12 @@ class Printer:
         home = next((p for p in pages if p.url == home_path), pages[0])
         font = self._font_data(fonts_for(language, self.settings))
         strings = home.strings
-        document = with_svg_font(self.env.get_template("booklet.html").render(
+        document = self._document("booklet.html", font,
             language=language.code, direction=language.direction, guide_name=guide_name, description=description,
             reviewed=max(p.reviewed for p in ordered), strings=strings, pages=ordered, help=Markup(home.help),
-            css=Markup(font.css), counter_text=Markup(css_counter_text(strings.get("handout_page", "{page} / {pages}"))),
+            counter_text=Markup(css_counter_text(strings.get("handout_page", "{page} / {pages}"))),
             page_size=paper_size(language, self.settings), home_url=home_url, qr=handout_pdf.QR, qr_url=home_url,
-            created=handout_pdf.CREATED), font.families)
+            created=handout_pdf.CREATED)
         return handout_pdf.Job(f"booklet ({language.code})", document, site_dir.as_uri() + "/", [target])
 
 

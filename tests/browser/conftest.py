@@ -53,9 +53,12 @@ def open_page(browser, site_url: str):
     """Open a path of the site at a viewport size; collect console errors, every request and off-site requests."""
     contexts = []
 
-    def _open(path: str, width: int, height: int):
-        context = browser.new_context(viewport={"width": width, "height": height})
+    def _open(path: str, width: int, height: int, init: str = "", **options):
+        """`init`: a script run before each page's own; `options`: more of Playwright's context options."""
+        context = browser.new_context(viewport={"width": width, "height": height}, **options)
         contexts.append(context)
+        if init:
+            context.add_init_script(init)
         page = context.new_page()
         page.console_errors = []
         page.requests, page.outside_requests = [], []
