@@ -49,7 +49,7 @@ test: $(VENV)/.installed-test
 check: $(VENV)/.installed-test
 	GUIDE_QUICK=1 $(BIN)/python -m pytest -m "not site and not browser and not pdf" -q --durations=5
 
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed-test
 	$(BIN)/python -m guide bench
 
 readability: $(VENV)/.installed

@@ -53,14 +53,18 @@ def _start(config: MkDocsConfig) -> Handouts:
     if not site.makes_files():
         return Handouts()
     project = site.project
-    problems = missing_fonts([project.language(code) for code in project.inputs.built], project.settings.handouts)
+    languages = [project.language(code) for code in project.inputs.built]
+    problems = missing_fonts(languages, project.settings.handouts)
     if problems:
         raise site.fail(problems)
     try:
-        return Handouts(Printer(Path(config.theme.custom_dir or "overrides") / "handouts", project.settings.handouts,
-                                _cache()))
+        printer = Printer(Path(config.theme.custom_dir or "overrides") / "handouts", project.settings.handouts, _cache())
     except RuntimeError as error:
         raise site.fail(f"WeasyPrint cannot start ({error}). {WEASYPRINT_HELP}") from None
+    problems = printer.font_problems(languages)
+    if problems:
+        raise site.fail(problems)
+    return Handouts(printer)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import html as html_lib
+import io
 import json
 import logging
 import os
@@ -73,6 +74,34 @@ def font_family(path: str) -> str:
 
     with TTFont(path, lazy=True, fontNumber=0) as font:
         return font["name"].getBestFamilyName()
+
+
+def collection_faces(path: str) -> list[str]:
+    """The family names of the fonts in a font collection (.ttc), in order; [] for a file of one font."""
+    from fontTools.ttLib import TTCollection, TTLibError
+
+    with open(path, "rb") as file:
+        try:
+            collection = TTCollection(file, lazy=True)
+        except TTLibError:  # "Not a Font Collection"
+            return []
+        return [font["name"].getBestFamilyName() for font in collection.fonts]
+
+
+def face_bytes(path: str, face: str) -> bytes:
+    """The font named `face` in the collection at `path`, as a font file of its own: WeasyPrint only
+    reads the first font of a collection (in Noto Sans CJK, the Japanese one). Raises ValueError."""
+    from fontTools.ttLib import TTFont
+
+    faces = collection_faces(path)
+    if face not in faces:
+        held = f"it holds {', '.join(faces)}" if faces else f"it is one font ({font_family(path)}), not a collection (.ttc)"
+        raise ValueError(f"{path} has no font named '{face}': {held}")
+    # The same bytes at every build (not stamped with the time), so kept handouts stay valid.
+    with TTFont(path, fontNumber=faces.index(face), lazy=True, recalcTimestamp=False) as font:
+        out = io.BytesIO()
+        font.save(out)
+        return out.getvalue()
 
 
 def font_cmap(path: str) -> set[int]:

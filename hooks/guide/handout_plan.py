@@ -3,10 +3,12 @@ language in menu order. Turns a page's record into WeasyPrint jobs (guide.handou
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import json
-
+import re
+import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -17,7 +19,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import handout_pdf
-from .disk_cache import cached_text, file_stamp, stable_text
+from .disk_cache import cached_file, cached_text, file_stamp, stable_text
 from .handout_html import Handout, css_counter_text, css_font_list, css_string, font_families, prefix_ids, prepare_content, with_svg_font
 from .languages import Language
 from .page_record import PageRecord
@@ -182,16 +184,42 @@ class Printer:
             digest.update(path.relative_to(self.templates).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
         return digest.hexdigest()
 
+    def font_problems(self, languages: list[Language]) -> list[str]:
+        """One message per language whose fonts name a font their collection does not hold."""
+        problems = []
+        for language in languages:
+            try:
+                self._files(fonts_for(language, self.settings))
+            except ValueError as error:
+                problems.append(f"mkdocs.yml: the handout fonts for '{language.code}': {error}. Set "
+                                f"extra.guide.languages.{language.code}.fonts.face to one of those names.")
+        return problems
+
+    @functools.lru_cache(maxsize=None)  # noqa: B019 - one Printer per run
+    def _files(self, fonts: Fonts) -> Fonts:
+        """The font set with the font it names in a collection as a file of its own
+        (handout_pdf.face_bytes), made once and kept in the cache."""
+        if not fonts.face:
+            return fonts
+        folder = (self.cache or Path(tempfile.gettempdir()) / "guide") / "faces"
+
+        def own_file(path: str) -> str:
+            name = re.sub(r"[^A-Za-z0-9]+", "-", f"{Path(path).stem} {fonts.face}")
+            return str(cached_file(folder, name, [*file_stamp(Path(path)), str(fonts.face)],
+                                   lambda: handout_pdf.face_bytes(path, str(fonts.face)), ".otf"))
+        return dataclasses.replace(fonts, regular=own_file(fonts.regular), bold=own_file(fonts.bold), face=None)
+
     def _font_data(self, fonts: Fonts) -> FontData:
         """The stylesheet, font list and cache salt for a font set, made once."""
         if fonts not in self._fonts:
+            files = self._files(fonts)
             uri = lambda path: Path(path).resolve().as_uri() if path else ""  # noqa: E731
             others = self.settings.other_scripts
-            families = font_families(bool(fonts.fallback_regular), [self._font_file(path)["family"] for path in others])
-            css = self._css.render(fonts={name: uri(getattr(fonts, name)) for name in
+            families = font_families(bool(files.fallback_regular), [self._font_file(path)["family"] for path in others])
+            css = self._css.render(fonts={name: uri(getattr(files, name)) for name in
                                           ("regular", "bold", "fallback_regular", "fallback_bold")},
                                    families=css_font_list(families))
-            version = handout_pdf.fonts_version(self._font_file(path)["digest"] for path in (*fonts.files(), *others))
+            version = handout_pdf.fonts_version(self._font_file(path)["digest"] for path in (*files.files(), *others))
             salt = (f"weasyprint {self.version}; fonts {version}; "
                     f"layouts {handout_pdf.LAYOUTS} below {handout_pdf.TAIL}")  # a new relayout rule makes them again
             self._fonts[fonts] = FontData(css, families, salt)
@@ -201,6 +229,7 @@ class Printer:
     def _cmaps(self, fonts: Fonts) -> list[frozenset[int]]:
         """The characters regular and bold can draw, each with its fallback and the other scripts' fonts:
         only needed when a document is made, not when a kept plan is used."""
+        fonts = self._files(fonts)
         shared = frozenset().union(*(self._glyphs(path) for path in self.settings.other_scripts))
         cmap = lambda main, fallback: self._glyphs(main) | (self._glyphs(fallback) if fallback else frozenset())  # noqa: E731
         return [cmap(fonts.regular, fonts.fallback_regular) | shared, cmap(fonts.bold, fonts.fallback_bold) | shared]

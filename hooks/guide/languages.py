@@ -40,7 +40,8 @@ class Language:
     known: bool = True                          # False: made from defaults, not from the table
 
 
-# Noto Sans CJK (Debian: fonts-noto-cjk), with DejaVu for the few signs it lacks (the diary's "☐").
+# Noto Sans CJK (Debian: fonts-noto-cjk), with DejaVu for the few signs it lacks (the diary's "☐"). Each
+# language names its own font of the collection: the first one is Japanese, whose letter forms differ.
 _CJK_FONTS = Fonts("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
                    "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc",
                    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
@@ -90,7 +91,7 @@ TABLE: dict[str, Language] = {language.code: language for language in (
                  "outdated_notice": "Trang tiếng Anh đã thay đổi sau khi bản dịch này được làm, vì vậy trang này có "
                                     "thể đã cũ.",
                  "english_link": "Đọc trang tiếng Anh"}),
-    Language("ko", "한국어", paper_size="letter", fonts=_CJK_FONTS,
+    Language("ko", "한국어", paper_size="letter", fonts=dataclasses.replace(_CJK_FONTS, face="Noto Sans CJK KR"),
              starter_strings={
                  "draft_note": "이 번역은 초안입니다. 아직 의료 번역가가 확인하지 않았습니다.",
                  "fallback_notice": "이 페이지는 아직 번역되지 않아 영어로 보고 계십니다.",
@@ -109,7 +110,7 @@ TABLE: dict[str, Language] = {language.code: language for language in (
                  "english_link": "اقرأ الصفحة باللغة الإنجليزية"}),
     Language("zh", "简体中文", columns=("avg_sentence", "rare_characters"), status_metric="avg_sentence",
              reading_level="report", syllables="one_per_word", length_unit="characters", glossary_order="pinyin", search_separator=r"[\s\u200b\-]+",
-             segmenter="chinese", paper_size="A4", fonts=_CJK_FONTS,
+             segmenter="chinese", paper_size="A4", fonts=dataclasses.replace(_CJK_FONTS, face="Noto Sans CJK SC"),
              punctuation=Punctuation(colon="：", comma="、", stop="。", space=""),
              starter_strings={
                  "draft_note": "本译文是草稿：医学翻译人员尚未审核。",

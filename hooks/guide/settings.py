@@ -76,6 +76,9 @@ class Fonts:
     # For the characters the first two lack (say, Latin letters beside Arabic ones).
     fallback_regular: str | None = None
     fallback_bold: str | None = None
+    # For regular and bold in a font collection (.ttc): the font to use, by its name (fc-list shows them).
+    # None: the collection's first font.
+    face: str | None = None
 
     def files(self) -> tuple[str, ...]:
         return tuple(f for f in (self.regular, self.bold, self.fallback_regular, self.fallback_bold) if f)

@@ -137,6 +137,57 @@ def test_font_facts_are_kept_between_runs_and_read_again_when_the_file_changes(t
     assert changed._font_data(fonts).salt != salt and changed._cmaps(fonts) == cmaps and len(reads) == 2
 
 
+def test_a_font_named_in_a_collection_is_printed_from_a_file_of_its_own(tmp_path, monkeypatch) -> None:
+    """WeasyPrint reads only a collection's first font (Noto Sans CJK: the Japanese one, whose letter
+    forms differ from Chinese ones): the font a language names is made a file of its own, once."""
+    import dataclasses
+
+    from fontTools.ttLib import TTCollection, TTFont
+
+    from guide import handout_pdf
+    from guide.handout_plan import Printer
+    from guide.languages import Language
+    from guide.settings import Fonts, parse_settings
+    from sitebuild import ROOT
+
+    dejavu = Path("/usr/share/fonts/truetype/dejavu")
+    pair = tmp_path / "Pair.ttc"
+    with TTFont(dejavu / "DejaVuSans.ttf") as sans, TTFont(dejavu / "DejaVuSansMono.ttf") as mono:
+        collection = TTCollection()
+        collection.fonts = [sans, mono]
+        collection.save(pair)
+    assert handout_pdf.collection_faces(str(pair)) == ["DejaVu Sans", "DejaVu Sans Mono"]
+    assert handout_pdf.collection_faces(str(dejavu / "DejaVuSans.ttf")) == []
+
+    made = []
+    real_face_bytes = handout_pdf.face_bytes
+    monkeypatch.setattr(handout_pdf, "face_bytes", lambda path, face: made.append(face) or real_face_bytes(path, face))
+    settings = dataclasses.replace(parse_settings(None).handouts, other_scripts=())
+    fonts = Fonts(str(pair), str(pair), face="DejaVu Sans Mono")
+    templates, cache = ROOT / "overrides" / "handouts", tmp_path / "cache"
+    first = Printer(templates, settings, cache)
+    files = first._files(fonts)
+    assert files.regular == files.bold and files.regular.endswith(".otf") and files.face is None
+    assert handout_pdf.font_family(files.regular) == "DejaVu Sans Mono"  # not the first font of the file
+    assert Path(files.regular).as_uri() in first._font_data(fonts).css
+    assert ord("A") in first._cmaps(fonts)[0] and made == ["DejaVu Sans Mono"]  # once for regular and bold
+    assert Printer(templates, settings, cache)._files(fonts) == files and len(made) == 1  # kept for the next build
+    # Made again (after a code change), the file is the same: not stamped with the time, which would
+    # change the fonts' hash and make every handout of the language again.
+    from fontTools.ttLib.tables import _h_e_a_d
+    monkeypatch.setattr(_h_e_a_d, "timestampNow", lambda: 4_000_000_000)
+    assert handout_pdf.face_bytes(str(pair), "DejaVu Sans Mono") == Path(files.regular).read_bytes()
+
+    wrong = Language("xx", "X", fonts=dataclasses.replace(fonts, face="DejaVu Serif"))
+    single = Language("yy", "Y", fonts=Fonts(str(dejavu / "DejaVuSans.ttf"), str(dejavu / "DejaVuSans-Bold.ttf"),
+                                             face="DejaVu Sans"))
+    assert first.font_problems([Language("zz", "Z", fonts=fonts), wrong, single]) == [
+        f"mkdocs.yml: the handout fonts for 'xx': {pair} has no font named 'DejaVu Serif': it holds DejaVu Sans, "
+        "DejaVu Sans Mono. Set extra.guide.languages.xx.fonts.face to one of those names.",
+        f"mkdocs.yml: the handout fonts for 'yy': {dejavu / 'DejaVuSans.ttf'} has no font named 'DejaVu Sans': it is "
+        "one font (DejaVu Sans), not a collection (.ttc). Set extra.guide.languages.yy.fonts.face to one of those names."]
+
+
 def test_a_kept_handout_no_build_used_for_two_weeks_is_deleted(tmp_path: Path) -> None:
     import json
     from datetime import date

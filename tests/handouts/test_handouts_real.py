@@ -149,6 +149,42 @@ def in_pdf_text(title: str, text: str, language: str) -> bool:
     return len(arabic(title)) >= 4 and arabic(title) in arabic(text) and all(word in text for word in latin)
 
 
+def test_chinese_handouts_print_chinese_letter_forms(built_site: Path) -> None:
+    """Some characters are drawn differently in Chinese and in Japanese. Noto Sans CJK holds both, and
+    WeasyPrint reads only the first font of the file (the Japanese one): the Chinese handouts use the
+    Chinese font of the file (languages.py), body text and pictures alike. Each character printed must
+    be the Chinese font's own glyph."""
+    import re
+
+    from fontTools.ttLib import TTFont
+    from pypdf import PdfReader
+
+    def cmaps(path: str) -> tuple[dict[int, str], dict[int, str]]:
+        with TTFont(path, fontNumber=0, lazy=True) as japanese, TTFont(path, fontNumber=2, lazy=True) as chinese:
+            assert chinese["name"].getBestFamilyName() == "Noto Sans CJK SC"
+            return japanese.getBestCmap(), chinese.getBestCmap()
+
+    folder = "/usr/share/fonts/opentype/noto/"
+    fonts = {"Guide-Sans": cmaps(folder + "NotoSansCJK-Regular.ttc"), "Guide-Sans-Bold": cmaps(folder + "NotoSansCJK-Bold.ttc")}
+    for pdf in (built_site / "zh/crs/handout.pdf", built_site / "zh/guide.pdf"):
+        differ, wrong = set(), set()
+        for page in PdfReader(pdf).pages:
+            for font in (ref.get_object() for ref in page["/Resources"]["/Font"].values()):
+                name = str(font["/BaseFont"]).split("+")[-1]
+                if name not in fonts:
+                    continue
+                japanese, chinese = fonts[name]
+                to_unicode = font["/ToUnicode"].get_object().get_data().decode("latin-1")
+                for glyph, code in re.findall(r"<([0-9a-fA-F]{4})>\s*<([0-9a-fA-F]{4})>", to_unicode):
+                    char = int(code, 16)
+                    if char in chinese and chinese[char] != japanese.get(char):
+                        differ.add(chr(char))
+                        if f"cid{int(glyph, 16):05d}" != chinese[char]:
+                            wrong.add(chr(char))
+        assert len(differ) > 50, f"{pdf}: too few characters to tell the fonts apart ({len(differ)})"
+        assert not wrong, f"{pdf}: printed in their Japanese forms: {''.join(sorted(wrong))}"
+
+
 @pytest.mark.parametrize("language", ["ar", "zh"])
 def test_arabic_and_chinese_handouts_print_their_script_with_embedded_fonts(built_site: Path, language: str) -> None:
     """Each handout and thing to print has every font embedded, and each translated page's handout
