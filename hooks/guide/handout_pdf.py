@@ -90,13 +90,19 @@ def collection_faces(path: str) -> list[str]:
 
 def face_bytes(path: str, face: str) -> bytes:
     """The font named `face` in the collection at `path`, as a font file of its own: WeasyPrint only
-    reads the first font of a collection (in Noto Sans CJK, the Japanese one). Raises ValueError."""
+    reads the first font of a collection (in Noto Sans CJK, the Japanese one). Raises ValueError
+    with the problem and its fix."""
     from fontTools.ttLib import TTFont
 
-    faces = collection_faces(path)
+    try:
+        faces = collection_faces(path)
+        family = "" if faces else font_family(path)
+    except Exception as error:  # a damaged file fails in many ways inside fontTools (even assertions)
+        raise ValueError(f"{path} cannot be read as a font ({error}).") from None
     if face not in faces:
-        held = f"it holds {', '.join(faces)}" if faces else f"it is one font ({font_family(path)}), not a collection (.ttc)"
-        raise ValueError(f"{path} has no font named '{face}': {held}")
+        if faces:
+            raise ValueError(f"{path} holds no font named '{face}'. It holds: {', '.join(faces)}. Use one of these names.")
+        raise ValueError(f"{path} holds one font only ({family}). Remove face:, or name a .ttc file.")
     # The same bytes at every build (not stamped with the time), so kept handouts stay valid.
     with TTFont(path, fontNumber=faces.index(face), lazy=True, recalcTimestamp=False) as font:
         out = io.BytesIO()

@@ -7,7 +7,6 @@ import dataclasses
 import functools
 import hashlib
 import json
-import re
 import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -19,7 +18,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import handout_pdf
-from .disk_cache import cached_file, cached_text, file_stamp, stable_text
+from .disk_cache import cached_text, file_stamp, key_of, stable_text, write_new
 from .handout_html import Handout, css_counter_text, css_font_list, css_string, font_families, prefix_ids, prepare_content, with_svg_font
 from .languages import Language
 from .page_record import PageRecord
@@ -188,25 +187,35 @@ class Printer:
         """One message per language whose fonts name a font their collection does not hold."""
         problems = []
         for language in languages:
+            fonts = fonts_for(language, self.settings)
             try:
-                self._files(fonts_for(language, self.settings))
+                self._files(fonts)
             except ValueError as error:
-                problems.append(f"mkdocs.yml: the handout fonts for '{language.code}': {error}. Set "
-                                f"extra.guide.languages.{language.code}.fonts.face to one of those names.")
+                key = f"languages.{language.code}" if language.fonts else "handouts"
+                problems.append(f"mkdocs.yml: extra.guide.{key}.fonts.face is '{fonts.face}' ('{language.code}'). {error}")
         return problems
 
     @functools.lru_cache(maxsize=None)  # noqa: B019 - one Printer per run
     def _files(self, fonts: Fonts) -> Fonts:
-        """The font set with the font it names in a collection as a file of its own
-        (handout_pdf.face_bytes), made once and kept in the cache."""
+        """The font set, the font it names in a collection copied into a file of its own once.
+        The copy's name stays the same from build to build while the collection does (not the code's
+        version, as in cached_file): the stylesheet names it, and a new name would make every handout
+        of the language again."""
         if not fonts.face:
             return fonts
-        folder = (self.cache or Path(tempfile.gettempdir()) / "guide") / "faces"
+        face = fonts.face
+        folder = self.cache / "faces" if self.cache else Path(tempfile.mkdtemp(prefix="guide-faces-"))
 
         def own_file(path: str) -> str:
-            name = re.sub(r"[^A-Za-z0-9]+", "-", f"{Path(path).stem} {fonts.face}")
-            return str(cached_file(folder, name, [*file_stamp(Path(path)), str(fonts.face)],
-                                   lambda: handout_pdf.face_bytes(path, str(fonts.face)), ".otf"))
+            name = hashlib.sha256(f"{Path(path).resolve()}\0{face}".encode("utf-8")).hexdigest()[:16]
+            copy = folder / f"{name}-{key_of(file_stamp(Path(path)))[:16]}.otf"
+            if not copy.exists():
+                data = handout_pdf.face_bytes(path, face)
+                folder.mkdir(parents=True, exist_ok=True)
+                for old in folder.glob(f"{name}-*.otf"):  # made from an earlier version of the collection
+                    old.unlink()
+                write_new(copy, data)
+            return str(copy)
         return dataclasses.replace(fonts, regular=own_file(fonts.regular), bold=own_file(fonts.bold), face=None)
 
     def _font_data(self, fonts: Fonts) -> FontData:

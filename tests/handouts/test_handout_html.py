@@ -141,6 +141,7 @@ def test_a_font_named_in_a_collection_is_printed_from_a_file_of_its_own(tmp_path
     """WeasyPrint reads only a collection's first font (Noto Sans CJK: the Japanese one, whose letter
     forms differ from Chinese ones): the font a language names is made a file of its own, once."""
     import dataclasses
+    import os
 
     from fontTools.ttLib import TTCollection, TTFont
 
@@ -178,14 +179,29 @@ def test_a_font_named_in_a_collection_is_printed_from_a_file_of_its_own(tmp_path
     monkeypatch.setattr(_h_e_a_d, "timestampNow", lambda: 4_000_000_000)
     assert handout_pdf.face_bytes(str(pair), "DejaVu Sans Mono") == Path(files.regular).read_bytes()
 
+    # The collection changed (a new version of the font package): a new copy in place of the old one.
+    os.utime(pair, ns=(pair.stat().st_atime_ns, pair.stat().st_mtime_ns + 1_000_000))
+    before = len(made)
+    newer = Printer(templates, settings, cache)._files(fonts)
+    assert newer.regular != files.regular and not Path(files.regular).exists() and len(made) == before + 1
+
     wrong = Language("xx", "X", fonts=dataclasses.replace(fonts, face="DejaVu Serif"))
     single = Language("yy", "Y", fonts=Fonts(str(dejavu / "DejaVuSans.ttf"), str(dejavu / "DejaVuSans-Bold.ttf"),
                                              face="DejaVu Sans"))
-    assert first.font_problems([Language("zz", "Z", fonts=fonts), wrong, single]) == [
-        f"mkdocs.yml: the handout fonts for 'xx': {pair} has no font named 'DejaVu Serif': it holds DejaVu Sans, "
-        "DejaVu Sans Mono. Set extra.guide.languages.xx.fonts.face to one of those names.",
-        f"mkdocs.yml: the handout fonts for 'yy': {dejavu / 'DejaVuSans.ttf'} has no font named 'DejaVu Sans': it is "
-        "one font (DejaVu Sans), not a collection (.ttc). Set extra.guide.languages.yy.fonts.face to one of those names."]
+    broken = tmp_path / "Broken.ttc"
+    broken.write_bytes(b"ttcf" + bytes(40))
+    unreadable = Language("ww", "W", fonts=Fonts(str(broken), str(broken), face="DejaVu Sans"))
+    usual = dataclasses.replace(settings, fonts=dataclasses.replace(fonts, face="DejaVu Serif"))
+    assert Printer(templates, usual, cache).font_problems([Language("zz", "Z"), wrong, single]) == [
+        f"mkdocs.yml: extra.guide.handouts.fonts.face is 'DejaVu Serif' ('zz'). {pair} holds no font named "
+        "'DejaVu Serif'. It holds: DejaVu Sans, DejaVu Sans Mono. Use one of these names.",
+        f"mkdocs.yml: extra.guide.languages.xx.fonts.face is 'DejaVu Serif' ('xx'). {pair} holds no font named "
+        "'DejaVu Serif'. It holds: DejaVu Sans, DejaVu Sans Mono. Use one of these names.",
+        f"mkdocs.yml: extra.guide.languages.yy.fonts.face is 'DejaVu Sans' ('yy'). {dejavu / 'DejaVuSans.ttf'} holds "
+        "one font only (DejaVu Sans). Remove face:, or name a .ttc file."]
+    [problem] = first.font_problems([unreadable])
+    assert problem.startswith(f"mkdocs.yml: extra.guide.languages.ww.fonts.face is 'DejaVu Sans' ('ww'). {broken} "
+                              "cannot be read as a font (")
 
 
 def test_a_kept_handout_no_build_used_for_two_weeks_is_deleted(tmp_path: Path) -> None:
