@@ -47,10 +47,12 @@ def key_of(parts: Iterable[str]) -> str:
     return digest.hexdigest()[:24]
 
 
-def cached_file(folder: Path, name: str, parts: Iterable[str], make: Callable[[], bytes], suffix: str = ".bin") -> Path:
+def cached_file(folder: Path, name: str, parts: Iterable[str], make: Callable[[], bytes], suffix: str = ".bin",
+                code: bool = True) -> Path:
     """The file holding what `make` gives for these parts: made only when no earlier build made it.
-    Only the newest result of each name is kept."""
-    path = folder / f"{name}-{key_of([code_version(), *parts])}{suffix}"
+    Only the newest result of each name is kept. `code=False`: a change to our code keeps the file
+    (for a file other kept results name by its path)."""
+    path = folder / f"{name}-{key_of([code_version(), *parts] if code else parts)}{suffix}"
     if path.exists():
         return path
     data = make()

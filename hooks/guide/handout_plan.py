@@ -18,7 +18,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import handout_pdf
-from .disk_cache import cached_text, file_stamp, key_of, stable_text, write_new
+from .disk_cache import cached_file, cached_text, file_stamp, stable_text
 from .handout_html import Handout, css_counter_text, css_font_list, css_string, font_families, prefix_ids, prepare_content, with_svg_font
 from .languages import Language
 from .page_record import PageRecord
@@ -197,10 +197,9 @@ class Printer:
 
     @functools.lru_cache(maxsize=None)  # noqa: B019 - one Printer per run
     def _files(self, fonts: Fonts) -> Fonts:
-        """The font set, the font it names in a collection copied into a file of its own once.
-        The copy's name stays the same from build to build while the collection does (not the code's
-        version, as in cached_file): the stylesheet names it, and a new name would make every handout
-        of the language again."""
+        """The font set, the font it names in a collection copied into a file of its own once. The
+        copy keeps its name when our code changes: the stylesheet names it, and a new name would make
+        every handout of the language again."""
         if not fonts.face:
             return fonts
         face = fonts.face
@@ -208,14 +207,8 @@ class Printer:
 
         def own_file(path: str) -> str:
             name = hashlib.sha256(f"{Path(path).resolve()}\0{face}".encode("utf-8")).hexdigest()[:16]
-            copy = folder / f"{name}-{key_of(file_stamp(Path(path)))[:16]}.otf"
-            if not copy.exists():
-                data = handout_pdf.face_bytes(path, face)
-                folder.mkdir(parents=True, exist_ok=True)
-                for old in folder.glob(f"{name}-*.otf"):  # made from an earlier version of the collection
-                    old.unlink()
-                write_new(copy, data)
-            return str(copy)
+            return str(cached_file(folder, name, file_stamp(Path(path)), lambda: handout_pdf.face_bytes(path, face),
+                                   ".otf", code=False))
         return dataclasses.replace(fonts, regular=own_file(fonts.regular), bold=own_file(fonts.bold), face=None)
 
     def _font_data(self, fonts: Fonts) -> FontData:

@@ -173,6 +173,10 @@ def test_a_font_named_in_a_collection_is_printed_from_a_file_of_its_own(tmp_path
     assert Path(files.regular).as_uri() in first._font_data(fonts).css
     assert ord("A") in first._cmaps(fonts)[0] and made == ["DejaVu Sans Mono"]  # once for regular and bold
     assert Printer(templates, settings, cache)._files(fonts) == files and len(made) == 1  # kept for the next build
+    from guide import disk_cache
+    with monkeypatch.context() as changed_code:  # kept after a change to our code too: the stylesheet names it
+        changed_code.setattr(disk_cache, "code_version", lambda: "another version")
+        assert Printer(templates, settings, cache)._files(fonts) == files and len(made) == 1
     # Made again (after a code change), the file is the same: not stamped with the time, which would
     # change the fonts' hash and make every handout of the language again.
     from fontTools.ttLib.tables import _h_e_a_d
